@@ -1,0 +1,81 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+
+from chengnuan.core.fields import EncryptedTextField
+
+
+class UserKind(models.TextChoices):
+    WORKER = "worker", "务工人员"
+    EMPLOYER = "employer", "用人单位"
+    STAFF = "staff", "工作人员"
+
+
+class StaffRole(models.TextChoices):
+    CLERK = "clerk", "基层服务站经办员"
+    COUNTY = "county", "县区工作人员"
+    CITY = "city", "市级工作人员"
+    PROVINCE = "province", "省级工作人员"
+
+
+class Department(models.TextChoices):
+    HRSS = "hrss", "人力资源社会保障"
+    UNION = "union", "工会"
+    EDUCATION = "education", "教育"
+    CIVIL_AFFAIRS = "civil", "民政"
+    HOUSING = "housing", "住房城乡建设"
+    YOUTH_LEAGUE = "youth", "共青团"
+
+
+# How long each role's area code is: a clerk or county officer works in a county (6 digits),
+# a city officer in a city (4), a province officer in the province (2).
+ROLE_SCOPE_LENGTH = {
+    StaffRole.CLERK: 6,
+    StaffRole.COUNTY: 6,
+    StaffRole.CITY: 4,
+    StaffRole.PROVINCE: 2,
+}
+
+
+class User(AbstractUser):
+    """Workers and employers sign in by phone and SMS code; staff by password and TOTP.
+    Staff carry a role and an area scope (an adcode prefix): they see records inside it only."""
+
+    kind = models.CharField("用户类型", max_length=16, choices=UserKind.choices, default=UserKind.WORKER)
+    display_name = models.CharField("称呼", max_length=64, blank=True)
+    phone = EncryptedTextField("手机号", blank=True)
+    phone_hash = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    phone_masked = models.CharField("手机号（脱敏）", max_length=16, blank=True)
+    role = models.CharField("角色", max_length=16, choices=StaffRole.choices, blank=True)
+    area = models.ForeignKey(
+        "regions.Division", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="管辖区域",
+    )
+    department = models.CharField("部门", max_length=16, choices=Department.choices, blank=True)
+    closed_at = models.DateTimeField("注销时间", null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=UserKind.values), name="user_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(kind=UserKind.STAFF, role__in=StaffRole.values, area__isnull=False)
+                | (~Q(kind=UserKind.STAFF) & Q(role="")),
+                name="user_staff_has_role_and_area",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=UserKind.STAFF) | Q(department__in=Department.values),
+                name="user_staff_has_department",
+            ),
+        ]
+
+    @property
+    def is_staff_member(self) -> bool:
+        return self.kind == UserKind.STAFF
+
+    @property
+    def scope_prefix(self) -> str:
+        """The adcode prefix of records this staff member may see ('' for non-staff)."""
+        return self.area_id or "" if self.kind == UserKind.STAFF else ""
+
+    def __str__(self) -> str:
+        return self.display_name or self.phone_masked or self.username

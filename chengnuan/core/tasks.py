@@ -1,0 +1,12 @@
+from django.core.cache import cache
+from django.utils import timezone
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+HEARTBEAT_KEY = "task-consumer-heartbeat"
+
+
+@db_periodic_task(crontab(minute="*"))
+def consumer_heartbeat() -> None:
+    """Lets /healthz tell whether a task consumer is alive."""
+    cache.set(HEARTBEAT_KEY, timezone.now().isoformat(), timeout=600)

@@ -1,0 +1,94 @@
+"""Validators for the numbers people type: 身份证号 (GB 11643), 统一社会信用代码 (GB 32100) and
+mainland mobile numbers. Each `clean_*` returns the normalised value or raises a
+ValidationError whose message a worker can act on."""
+
+import datetime
+from dataclasses import dataclass
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from stdnum import exceptions as stdnum_exceptions
+from stdnum.cn import ric, uscc
+
+from chengnuan.core.timeutil import today
+
+
+@dataclass(frozen=True)
+class IdNumberFacts:
+    birth_date: datetime.date
+    gender: str  # "M" or "F" (GB 11643: odd 17th digit is male)
+    region_code: str  # first six digits, the issuing county
+
+
+def clean_id_number(value: str) -> str:
+    """A valid 18-character 身份证号, upper-case X, or a ValidationError in plain Chinese."""
+    number = (value or "").strip().replace(" ", "").upper()
+    if not number:
+        raise ValidationError("请填写身份证号。", code="required")
+    if len(number) != 18:
+        raise ValidationError(f"身份证号应为18位，您填了{len(number)}位。", code="length")
+    if not (number[:17].isdigit() and (number[17].isdigit() or number[17] == "X")):
+        raise ValidationError("身份证号只能是数字，最后一位可以是X。", code="format")
+    try:
+        birth = ric.get_birth_date(number)
+    except stdnum_exceptions.ValidationError:
+        raise ValidationError("身份证号里的出生日期不存在，请核对第7到14位。", code="birth_date") from None
+    if birth > today() or birth.year < 1900:
+        raise ValidationError("身份证号里的出生日期不对，请核对第7到14位。", code="birth_date")
+    if ric.get_birth_place(number) is None:
+        raise ValidationError("身份证号前6位的地区代码不存在，请核对。", code="region")
+    try:
+        ric.validate(number)
+    except stdnum_exceptions.InvalidChecksum:
+        raise ValidationError("身份证号校验位不对，请逐位核对，特别是最后一位。", code="checksum") from None
+    except stdnum_exceptions.ValidationError:
+        raise ValidationError("身份证号格式不对，请核对。", code="format") from None
+    return number
+
+
+def id_number_facts(number: str) -> IdNumberFacts:
+    """Birth date, gender and region from a number already cleaned by clean_id_number."""
+    return IdNumberFacts(
+        birth_date=ric.get_birth_date(number),
+        gender="M" if int(number[16]) % 2 else "F",
+        region_code=number[:6],
+    )
+
+
+def clean_uscc(value: str) -> str:
+    """A valid 18-character 统一社会信用代码 (GB 32100)."""
+    code = (value or "").strip().replace(" ", "").upper()
+    if not code:
+        raise ValidationError("请填写统一社会信用代码。", code="required")
+    if len(code) != 18:
+        raise ValidationError(f"统一社会信用代码应为18位，您填了{len(code)}位。", code="length")
+    try:
+        return str(uscc.validate(code))
+    except stdnum_exceptions.InvalidChecksum:
+        raise ValidationError("统一社会信用代码校验位不对，请对照营业执照核对。", code="checksum") from None
+    except stdnum_exceptions.ValidationError:
+        raise ValidationError("统一社会信用代码格式不对，请对照营业执照核对。", code="format") from None
+
+
+def clean_mobile(value: str) -> str:
+    """A mainland mobile number as 11 digits (a +86 / 0086 prefix and spaces are accepted)."""
+    raw = (value or "").strip().replace(" ", "").replace("-", "")
+    if not raw:
+        raise ValidationError("请填写手机号。", code="required")
+    try:
+        parsed = phonenumbers.parse(raw, "CN")
+    except phonenumbers.NumberParseException:
+        raise ValidationError("手机号格式不对，应为11位数字。", code="format") from None
+    national = str(parsed.national_number)
+    if (
+        parsed.country_code != 86
+        or len(national) != 11
+        or not national.startswith("1")
+        or phonenumbers.number_type(parsed) not in _MOBILE_TYPES
+        or not phonenumbers.is_valid_number(parsed)
+    ):
+        raise ValidationError("这不是有效的手机号，请核对11位号码。", code="invalid")
+    return national
+
+
+_MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}

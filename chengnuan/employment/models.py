@@ -1,0 +1,283 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from chengnuan.core.fields import EncryptedTextField
+from chengnuan.core.models import TimeStampedModel
+from chengnuan.employment.choices import (
+    Benefit,
+    ContractType,
+    Education,
+    EmployerStatus,
+    Gender,
+    PostingStatus,
+    PushChannel,
+    PushFrequency,
+    RegisteredVia,
+    SeekerStatus,
+    Shift,
+    Source,
+    WageUnit,
+)
+
+
+class Employer(TimeStampedModel):
+    """用人单位, identified by its 统一社会信用代码. Its postings go public only once staff in
+    its area have verified it."""
+
+    uscc = models.CharField("统一社会信用代码", max_length=18, unique=True)
+    name = models.CharField("单位名称", max_length=128)
+    industry = models.ForeignKey(
+        "classifications.Industry", on_delete=models.PROTECT, null=True, blank=True, verbose_name="所属行业"
+    )
+    county = models.ForeignKey(
+        "regions.Division", on_delete=models.PROTECT, related_name="+", verbose_name="所在县区"
+    )
+    address = models.CharField("详细地址", max_length=200, blank=True)
+    contact_name = models.CharField("联系人", max_length=32)
+    contact_phone = EncryptedTextField("联系电话")
+    contact_phone_masked = models.CharField(max_length=16, blank=True)
+    status = models.CharField(
+        "核验状态", max_length=16, choices=EmployerStatus.choices, default=EmployerStatus.PENDING
+    )
+    status_note = models.CharField("核验说明", max_length=200, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    verified_at = models.DateTimeField("核验时间", null=True, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="employers", verbose_name="单位账号",
+    )
+    source = models.CharField("来源", max_length=16, choices=Source.choices, default=Source.EMPLOYER)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["county", "status"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=EmployerStatus.values), name="employer_status_valid"),
+            models.CheckConstraint(
+                condition=~Q(status=EmployerStatus.VERIFIED) | Q(verified_at__isnull=False),
+                name="employer_verified_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def area_code(self) -> str:
+        return self.county_id
+
+
+class Posting(TimeStampedModel):
+    """岗位: one vacancy. draft -> pending -> published -> closed / expired (rejected on review)."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="postings")
+    title = models.CharField("岗位名称", max_length=60)
+    occupation = models.ForeignKey(
+        "classifications.Occupation", on_delete=models.PROTECT, null=True, blank=True, verbose_name="职业"
+    )
+    industry = models.ForeignKey(
+        "classifications.Industry", on_delete=models.PROTECT, null=True, blank=True, verbose_name="行业"
+    )
+    county = models.ForeignKey(
+        "regions.Division", on_delete=models.PROTECT, related_name="+", verbose_name="工作地点（县区）"
+    )
+    township = models.ForeignKey(
+        "regions.Division", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="乡镇街道",
+    )
+    # Denormalised from county for scoping and per-city partitioning without a join.
+    city_code = models.CharField(max_length=4, editable=False)
+    address = models.CharField("详细地址", max_length=200, blank=True)
+    lng = models.FloatField("经度", null=True, blank=True)
+    lat = models.FloatField("纬度", null=True, blank=True)
+    coord_system = models.CharField(max_length=8, default="gcj02")
+    wage_min = models.PositiveIntegerField("最低工资")
+    wage_max = models.PositiveIntegerField("最高工资")
+    wage_unit = models.CharField("工资单位", max_length=8, choices=WageUnit.choices, default=WageUnit.MONTH)
+    # Monthly equivalents (see choices.MONTHLY_FACTOR); null for piece rates.
+    monthly_wage_min = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    monthly_wage_max = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    headcount = models.PositiveIntegerField("招聘人数", default=1)
+    age_min = models.PositiveSmallIntegerField("最低年龄", null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField("最高年龄", null=True, blank=True)
+    open_to_older = models.BooleanField("欢迎大龄", default=False)
+    education = models.CharField("学历要求", max_length=16, choices=Education.choices, default=Education.NONE)
+    benefits = models.JSONField("福利待遇", default=list, blank=True)
+    shift = models.CharField("班次", max_length=16, choices=Shift.choices, blank=True)
+    contract_type = models.CharField(
+        "用工形式", max_length=16, choices=ContractType.choices, default=ContractType.FULL_TIME
+    )
+    description = models.TextField("岗位说明", blank=True)
+    contact_name = models.CharField("联系人", max_length=32)
+    contact_phone = EncryptedTextField("联系电话")
+    contact_phone_masked = models.CharField(max_length=16, blank=True)
+    valid_until = models.DateField("有效期至")
+    status = models.CharField(
+        "状态", max_length=16, choices=PostingStatus.choices, default=PostingStatus.DRAFT
+    )
+    review_note = models.CharField("审核意见", max_length=200, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True, db_index=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    source = models.CharField("来源", max_length=16, choices=Source.choices, default=Source.EMPLOYER)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "city_code", "published_at"]),
+            models.Index(fields=["status", "valid_until"]),
+            models.Index(fields=["county", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=PostingStatus.values), name="posting_status_valid"),
+            models.CheckConstraint(condition=Q(wage_unit__in=WageUnit.values), name="posting_wage_unit_valid"),
+            models.CheckConstraint(condition=Q(wage_max__gte=F("wage_min")), name="posting_wage_range_ordered"),
+            models.CheckConstraint(condition=Q(headcount__gte=1), name="posting_headcount_positive"),
+            models.CheckConstraint(
+                condition=Q(age_min__isnull=True) | Q(age_max__isnull=True) | Q(age_max__gte=F("age_min")),
+                name="posting_age_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(age_min__isnull=True) | Q(age_min__gte=16),
+                name="posting_no_child_labour",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=PostingStatus.PUBLISHED) | Q(published_at__isnull=False),
+                name="posting_published_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def area_code(self) -> str:
+        return self.county_id
+
+    def benefit_labels(self) -> list[str]:
+        labels = dict(Benefit.choices)
+        return [labels[b] for b in self.benefits if b in labels]
+
+
+class JobSeeker(TimeStampedModel):
+    """求职登记: one per person, de-duplicated by the keyed hash of the 身份证号."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="seeker"
+    )
+    name = models.CharField("姓名", max_length=32)
+    id_number = EncryptedTextField("身份证号")
+    id_number_hash = models.CharField(max_length=64, unique=True, editable=False)
+    id_number_masked = models.CharField("身份证号（脱敏）", max_length=18, editable=False)
+    birth_date = models.DateField("出生日期", editable=False)
+    gender = models.CharField("性别", max_length=1, choices=Gender.choices, editable=False)
+    phone = EncryptedTextField("手机号")
+    phone_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    phone_masked = models.CharField("手机号（脱敏）", max_length=16, editable=False)
+    hukou_area = models.ForeignKey(
+        "regions.Division", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="户籍地",
+    )
+    residence = models.ForeignKey(
+        "regions.Division", on_delete=models.PROTECT, related_name="+", verbose_name="现居住地（乡镇街道）"
+    )
+    # Denormalised residence code: staff scope is a prefix test on it.
+    area_code = models.CharField(max_length=12, db_index=True, editable=False)
+    wanted_occupations = models.ManyToManyField(
+        "classifications.Occupation", blank=True, related_name="+", verbose_name="想做的工作"
+    )
+    wanted_areas = models.ManyToManyField(
+        "regions.Division", blank=True, related_name="+", verbose_name="想去的地方"
+    )
+    expected_wage = models.PositiveIntegerField("期望工资", null=True, blank=True)
+    expected_wage_unit = models.CharField(
+        "期望工资单位", max_length=8, choices=WageUnit.choices, default=WageUnit.MONTH
+    )
+    available_from = models.DateField("最早到岗日期", null=True, blank=True)
+    skills = models.TextField("技能", blank=True)
+    certificates = models.TextField("证书", blank=True)
+    experience = models.TextField("工作经历", blank=True)
+    wants_training = models.BooleanField("想参加技能培训", default=False)
+    is_older = models.BooleanField("大龄务工人员", default=False)
+    is_poverty_alleviated = models.BooleanField("脱贫劳动力", default=False)
+    push_frequency = models.CharField(
+        "推送频率", max_length=8, choices=PushFrequency.choices, default=PushFrequency.WEEKLY
+    )
+    push_channel = models.CharField(
+        "推送方式", max_length=8, choices=PushChannel.choices, default=PushChannel.SITE
+    )
+    quiet_start = models.TimeField("免打扰开始", null=True, blank=True)
+    quiet_end = models.TimeField("免打扰结束", null=True, blank=True)
+    status = models.CharField("状态", max_length=8, choices=SeekerStatus.choices, default=SeekerStatus.ACTIVE)
+    registered_via = models.CharField(
+        "登记方式", max_length=16, choices=RegisteredVia.choices, default=RegisteredVia.SELF
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "area_code"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=SeekerStatus.values), name="seeker_status_valid"),
+            models.CheckConstraint(condition=Q(gender__in=Gender.values), name="seeker_gender_valid"),
+            models.CheckConstraint(
+                condition=Q(push_frequency__in=PushFrequency.values), name="seeker_push_frequency_valid"
+            ),
+            models.CheckConstraint(
+                condition=(Q(quiet_start__isnull=True) & Q(quiet_end__isnull=True))
+                | (Q(quiet_start__isnull=False) & Q(quiet_end__isnull=False)),
+                name="seeker_quiet_hours_both_or_none",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.id_number_masked}）"
+
+
+class ConsentPurpose(models.TextChoices):
+    REGISTRATION = "registration", "保存求职登记信息"
+    PUSH = "push", "接收岗位推送"
+    SMS = "sms", "接收短信"
+    SHARING = "sharing", "向用人单位提供联系方式"
+
+
+class ConsentMethod(models.TextChoices):
+    ONLINE = "online", "本人在线勾选"
+    SIGNED = "signed", "本人在服务站签字"
+    VERBAL = "verbal", "本人在服务站口头同意（经办员记录）"
+    WITHDRAWN = "withdrawn", "本人撤回"
+
+
+class Consent(models.Model):
+    """An append-only history of what a seeker agreed to and how; the newest row per purpose
+    is the one in force."""
+
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField("用途", max_length=16, choices=ConsentPurpose.choices)
+    granted = models.BooleanField("同意")
+    method = models.CharField("方式", max_length=16, choices=ConsentMethod.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(purpose__in=ConsentPurpose.values), name="consent_purpose_valid"),
+            models.CheckConstraint(condition=Q(method__in=ConsentMethod.values), name="consent_method_valid"),
+        ]
