@@ -18,7 +18,9 @@ SHENYANG_TIEXI_TOWNSHIP = "210106001"  # 昆明湖街道, 铁西区
 DALIAN_GANJINGZI = "210211"  # 大连市甘井子区
 
 
-def make_id_number(region: str = "210106", birth: datetime.date | None = None, male: bool = True) -> str:
+def make_id_number(
+    region: str = "210106", birth: datetime.date | None = None, male: bool = True
+) -> str:
     """A valid 身份证号 (real GB 11643 check digit) for the given county and birth date."""
     birth = birth or datetime.date(1985, 6, 15)
     seq = random.randint(0, 49) * 2 + (1 if male else 0)
@@ -45,7 +47,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     kind = UserKind.WORKER
 
     @factory.post_generation
-    def phone_number(obj, create, extracted, **kwargs):  # noqa: N805
+    def phone_number(obj, create, extracted, **kwargs):
         number = extracted or make_mobile()
         obj.phone = number
         obj.phone_hash = crypto.lookup_hash(number)
