@@ -41,14 +41,20 @@ class User(AbstractUser):
     """Workers and employers sign in by phone and SMS code; staff by password and TOTP.
     Staff carry a role and an area scope (an adcode prefix): they see records inside it only."""
 
-    kind = models.CharField("用户类型", max_length=16, choices=UserKind.choices, default=UserKind.WORKER)
+    kind = models.CharField(
+        "用户类型", max_length=16, choices=UserKind.choices, default=UserKind.WORKER
+    )
     display_name = models.CharField("称呼", max_length=64, blank=True)
     phone = EncryptedTextField("手机号", blank=True)
     phone_hash = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     phone_masked = models.CharField("手机号（脱敏）", max_length=16, blank=True)
     role = models.CharField("角色", max_length=16, choices=StaffRole.choices, blank=True)
     area = models.ForeignKey(
-        "regions.Division", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "regions.Division",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="管辖区域",
     )
     department = models.CharField("部门", max_length=16, choices=Department.choices, blank=True)

@@ -18,7 +18,9 @@ class Occupation(models.Model):
     class Meta:
         ordering = ["code"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=4), name="occupation_level_1_4")
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=4), name="occupation_level_1_4"
+            )
         ]
 
     def __str__(self) -> str:
@@ -48,7 +50,9 @@ class Industry(models.Model):
         ordering = ["code"]
         verbose_name_plural = "industries"
         constraints = [
-            models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=4), name="industry_level_1_4")
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=4), name="industry_level_1_4"
+            )
         ]
 
     def __str__(self) -> str:

@@ -26,19 +26,47 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(NinjaValidationError)
     def schema_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         items = [
-            {"loc": list(e.get("loc", [])), "msg": "填写的内容格式不对：" + str(e.get("msg", "")), "type": e.get("type", "")}
+            {
+                "loc": list(e.get("loc", [])),
+                "msg": "填写的内容格式不对：" + str(e.get("msg", "")),
+                "type": e.get("type", ""),
+            }
             for e in exc.errors
         ]
         return api.create_response(request, {"detail": items}, status=422)
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-        return api.create_response(request, {"detail": [{"loc": [], "msg": "没有找到这条记录。", "type": "not_found"}]}, status=404)
+        return api.create_response(
+            request,
+            {"detail": [{"loc": [], "msg": "没有找到这条记录。", "type": "not_found"}]},
+            status=404,
+        )
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-        return api.create_response(request, {"detail": [{"loc": [], "msg": str(exc) or "您没有权限做这件事。", "type": "forbidden"}]}, status=403)
+        return api.create_response(
+            request,
+            {
+                "detail": [
+                    {"loc": [], "msg": str(exc) or "您没有权限做这件事。", "type": "forbidden"}
+                ]
+            },
+            status=403,
+        )
 
     @api.exception_handler(AuthenticationError)
     def unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return api.create_response(request, {"detail": [{"loc": ["header", "Authorization"], "msg": "请先登录。", "type": "unauthorized"}]}, status=401)
+        return api.create_response(
+            request,
+            {
+                "detail": [
+                    {
+                        "loc": ["header", "Authorization"],
+                        "msg": "请先登录。",
+                        "type": "unauthorized",
+                    }
+                ]
+            },
+            status=401,
+        )

@@ -39,7 +39,9 @@ class AuditEntry(models.Model):
     action = models.CharField("操作", max_length=16, choices=AuditAction.choices)
     object_type = models.CharField("对象类型", max_length=64)
     object_id = models.CharField("对象编号", max_length=64, blank=True)
-    result = models.CharField("结果", max_length=8, choices=AuditResult.choices, default=AuditResult.OK)
+    result = models.CharField(
+        "结果", max_length=8, choices=AuditResult.choices, default=AuditResult.OK
+    )
     detail = models.JSONField("详情", default=dict, blank=True)
     ip = models.GenericIPAddressField("IP", null=True, blank=True)
 

@@ -32,7 +32,9 @@ def clean_id_number(value: str) -> str:
     try:
         birth = ric.get_birth_date(number)
     except stdnum_exceptions.ValidationError:
-        raise ValidationError("身份证号里的出生日期不存在，请核对第7到14位。", code="birth_date") from None
+        raise ValidationError(
+            "身份证号里的出生日期不存在，请核对第7到14位。", code="birth_date"
+        ) from None
     if birth > today() or birth.year < 1900:
         raise ValidationError("身份证号里的出生日期不对，请核对第7到14位。", code="birth_date")
     if ric.get_birth_place(number) is None:
@@ -40,7 +42,9 @@ def clean_id_number(value: str) -> str:
     try:
         ric.validate(number)
     except stdnum_exceptions.InvalidChecksum:
-        raise ValidationError("身份证号校验位不对，请逐位核对，特别是最后一位。", code="checksum") from None
+        raise ValidationError(
+            "身份证号校验位不对，请逐位核对，特别是最后一位。", code="checksum"
+        ) from None
     except stdnum_exceptions.ValidationError:
         raise ValidationError("身份证号格式不对，请核对。", code="format") from None
     return number
@@ -65,9 +69,13 @@ def clean_uscc(value: str) -> str:
     try:
         return str(uscc.validate(code))
     except stdnum_exceptions.InvalidChecksum:
-        raise ValidationError("统一社会信用代码校验位不对，请对照营业执照核对。", code="checksum") from None
+        raise ValidationError(
+            "统一社会信用代码校验位不对，请对照营业执照核对。", code="checksum"
+        ) from None
     except stdnum_exceptions.ValidationError:
-        raise ValidationError("统一社会信用代码格式不对，请对照营业执照核对。", code="format") from None
+        raise ValidationError(
+            "统一社会信用代码格式不对，请对照营业执照核对。", code="format"
+        ) from None
 
 
 def clean_mobile(value: str) -> str:
@@ -91,4 +99,7 @@ def clean_mobile(value: str) -> str:
     return national
 
 
-_MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+_MOBILE_TYPES = {
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+}

@@ -47,5 +47,7 @@ def toggle_large_text(request: HttpRequest) -> HttpResponse:
         target = "/"
     response = HttpResponseRedirect(target)
     turn_on = request.COOKIES.get("large_text") != "1"
-    response.set_cookie("large_text", "1" if turn_on else "0", max_age=3600 * 24 * 365, samesite="Lax")
+    response.set_cookie(
+        "large_text", "1" if turn_on else "0", max_age=3600 * 24 * 365, samesite="Lax"
+    )
     return response

@@ -28,7 +28,11 @@ class Employer(TimeStampedModel):
     uscc = models.CharField("统一社会信用代码", max_length=18, unique=True)
     name = models.CharField("单位名称", max_length=128)
     industry = models.ForeignKey(
-        "classifications.Industry", on_delete=models.PROTECT, null=True, blank=True, verbose_name="所属行业"
+        "classifications.Industry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name="所属行业",
     )
     county = models.ForeignKey(
         "regions.Division", on_delete=models.PROTECT, related_name="+", verbose_name="所在县区"
@@ -46,10 +50,16 @@ class Employer(TimeStampedModel):
     )
     verified_at = models.DateTimeField("核验时间", null=True, blank=True)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="employers", verbose_name="单位账号",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="employers",
+        verbose_name="单位账号",
     )
-    source = models.CharField("来源", max_length=16, choices=Source.choices, default=Source.EMPLOYER)
+    source = models.CharField(
+        "来源", max_length=16, choices=Source.choices, default=Source.EMPLOYER
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -58,7 +68,9 @@ class Employer(TimeStampedModel):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["county", "status"])]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=EmployerStatus.values), name="employer_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=EmployerStatus.values), name="employer_status_valid"
+            ),
             models.CheckConstraint(
                 condition=~Q(status=EmployerStatus.VERIFIED) | Q(verified_at__isnull=False),
                 name="employer_verified_has_time",
@@ -79,16 +91,31 @@ class Posting(TimeStampedModel):
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="postings")
     title = models.CharField("岗位名称", max_length=60)
     occupation = models.ForeignKey(
-        "classifications.Occupation", on_delete=models.PROTECT, null=True, blank=True, verbose_name="职业"
+        "classifications.Occupation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name="职业",
     )
     industry = models.ForeignKey(
-        "classifications.Industry", on_delete=models.PROTECT, null=True, blank=True, verbose_name="行业"
+        "classifications.Industry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name="行业",
     )
     county = models.ForeignKey(
-        "regions.Division", on_delete=models.PROTECT, related_name="+", verbose_name="工作地点（县区）"
+        "regions.Division",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="工作地点（县区）",
     )
     township = models.ForeignKey(
-        "regions.Division", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "regions.Division",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="乡镇街道",
     )
     # Denormalised from county for scoping and per-city partitioning without a join.
@@ -99,7 +126,9 @@ class Posting(TimeStampedModel):
     coord_system = models.CharField(max_length=8, default="gcj02")
     wage_min = models.PositiveIntegerField("最低工资")
     wage_max = models.PositiveIntegerField("最高工资")
-    wage_unit = models.CharField("工资单位", max_length=8, choices=WageUnit.choices, default=WageUnit.MONTH)
+    wage_unit = models.CharField(
+        "工资单位", max_length=8, choices=WageUnit.choices, default=WageUnit.MONTH
+    )
     # Monthly equivalents (see choices.MONTHLY_FACTOR); null for piece rates.
     monthly_wage_min = models.PositiveIntegerField(null=True, blank=True, editable=False)
     monthly_wage_max = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -107,7 +136,9 @@ class Posting(TimeStampedModel):
     age_min = models.PositiveSmallIntegerField("最低年龄", null=True, blank=True)
     age_max = models.PositiveSmallIntegerField("最高年龄", null=True, blank=True)
     open_to_older = models.BooleanField("欢迎大龄", default=False)
-    education = models.CharField("学历要求", max_length=16, choices=Education.choices, default=Education.NONE)
+    education = models.CharField(
+        "学历要求", max_length=16, choices=Education.choices, default=Education.NONE
+    )
     benefits = models.JSONField("福利待遇", default=list, blank=True)
     shift = models.CharField("班次", max_length=16, choices=Shift.choices, blank=True)
     contract_type = models.CharField(
@@ -128,7 +159,9 @@ class Posting(TimeStampedModel):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True, db_index=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    source = models.CharField("来源", max_length=16, choices=Source.choices, default=Source.EMPLOYER)
+    source = models.CharField(
+        "来源", max_length=16, choices=Source.choices, default=Source.EMPLOYER
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -141,12 +174,22 @@ class Posting(TimeStampedModel):
             models.Index(fields=["county", "status"]),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=PostingStatus.values), name="posting_status_valid"),
-            models.CheckConstraint(condition=Q(wage_unit__in=WageUnit.values), name="posting_wage_unit_valid"),
-            models.CheckConstraint(condition=Q(wage_max__gte=F("wage_min")), name="posting_wage_range_ordered"),
-            models.CheckConstraint(condition=Q(headcount__gte=1), name="posting_headcount_positive"),
             models.CheckConstraint(
-                condition=Q(age_min__isnull=True) | Q(age_max__isnull=True) | Q(age_max__gte=F("age_min")),
+                condition=Q(status__in=PostingStatus.values), name="posting_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(wage_unit__in=WageUnit.values), name="posting_wage_unit_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(wage_max__gte=F("wage_min")), name="posting_wage_range_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(headcount__gte=1), name="posting_headcount_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(age_min__isnull=True)
+                | Q(age_max__isnull=True)
+                | Q(age_max__gte=F("age_min")),
                 name="posting_age_range_ordered",
             ),
             models.CheckConstraint(
@@ -175,7 +218,11 @@ class JobSeeker(TimeStampedModel):
     """求职登记: one per person, de-duplicated by the keyed hash of the 身份证号."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="seeker"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="seeker",
     )
     name = models.CharField("姓名", max_length=32)
     id_number = EncryptedTextField("身份证号")
@@ -187,11 +234,18 @@ class JobSeeker(TimeStampedModel):
     phone_hash = models.CharField(max_length=64, db_index=True, editable=False)
     phone_masked = models.CharField("手机号（脱敏）", max_length=16, editable=False)
     hukou_area = models.ForeignKey(
-        "regions.Division", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "regions.Division",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="户籍地",
     )
     residence = models.ForeignKey(
-        "regions.Division", on_delete=models.PROTECT, related_name="+", verbose_name="现居住地（乡镇街道）"
+        "regions.Division",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="现居住地（乡镇街道）",
     )
     # Denormalised residence code: staff scope is a prefix test on it.
     area_code = models.CharField(max_length=12, db_index=True, editable=False)
@@ -220,7 +274,9 @@ class JobSeeker(TimeStampedModel):
     )
     quiet_start = models.TimeField("免打扰开始", null=True, blank=True)
     quiet_end = models.TimeField("免打扰结束", null=True, blank=True)
-    status = models.CharField("状态", max_length=8, choices=SeekerStatus.choices, default=SeekerStatus.ACTIVE)
+    status = models.CharField(
+        "状态", max_length=8, choices=SeekerStatus.choices, default=SeekerStatus.ACTIVE
+    )
     registered_via = models.CharField(
         "登记方式", max_length=16, choices=RegisteredVia.choices, default=RegisteredVia.SELF
     )
@@ -232,10 +288,15 @@ class JobSeeker(TimeStampedModel):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "area_code"])]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=SeekerStatus.values), name="seeker_status_valid"),
-            models.CheckConstraint(condition=Q(gender__in=Gender.values), name="seeker_gender_valid"),
             models.CheckConstraint(
-                condition=Q(push_frequency__in=PushFrequency.values), name="seeker_push_frequency_valid"
+                condition=Q(status__in=SeekerStatus.values), name="seeker_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(gender__in=Gender.values), name="seeker_gender_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(push_frequency__in=PushFrequency.values),
+                name="seeker_push_frequency_valid",
             ),
             models.CheckConstraint(
                 condition=(Q(quiet_start__isnull=True) & Q(quiet_end__isnull=True))
@@ -278,6 +339,10 @@ class Consent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(purpose__in=ConsentPurpose.values), name="consent_purpose_valid"),
-            models.CheckConstraint(condition=Q(method__in=ConsentMethod.values), name="consent_method_valid"),
+            models.CheckConstraint(
+                condition=Q(purpose__in=ConsentPurpose.values), name="consent_purpose_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(method__in=ConsentMethod.values), name="consent_method_valid"
+            ),
         ]
