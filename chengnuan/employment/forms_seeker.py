@@ -1,0 +1,213 @@
+"""求职登记 forms: the worker's own, and the station clerk's (with how the worker agreed)."""
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+
+from chengnuan.employment import selectors_pages
+from chengnuan.employment.choices import PushChannel, PushFrequency, WageUnit
+from chengnuan.employment.forms_common import (
+    DateInput,
+    FieldsetsMixin,
+    TimeInput,
+    choice_errors,
+    current_value,
+    number_errors,
+    region_select,
+    setup_region_fields,
+    text_errors,
+    to_input,
+)
+from chengnuan.employment.inputs import SeekerInput
+from chengnuan.employment.models import ConsentMethod
+
+CONSENT_TEXT = (
+    "我同意平台保存我的姓名、身份证号、手机号、现居住地和求职意向，"
+    "用于求职登记、按我的意向推送岗位、由人社部门工作人员联系我安排就业服务。"
+    "身份证号和手机号加密保存，页面上只显示部分号码；用人单位看不到我的身份证号。"
+    "我可以随时在“我的信息”里查看、导出或删除这些信息，也可以暂停或关闭求职登记。"
+)
+
+# The parts of the form, in the order they are shown.
+FIELDSETS = (
+    ("基本信息", ("name", "id_number", "phone", ("hukou_province", "hukou_area_code"),
+                  ("residence_city", "residence_county", "residence_code"),
+                  "is_poverty_alleviated")),
+    ("想找什么工作", ("wanted_occupation_codes", "wanted_area_codes", "expected_wage",
+                      "expected_wage_unit", "available_from", "skills", "certificates",
+                      "experience", "wants_training")),
+    ("推送设置", ("push_frequency", "push_channel", "quiet_start", "quiet_end")),
+)  # fmt: skip
+
+
+class SeekerForm(FieldsetsMixin, forms.Form):
+    """Every field of SeekerInput, named the same, plus the helper selects for the region
+    and the occupation search box."""
+
+    name = forms.CharField(label="姓名", max_length=32, error_messages=text_errors("姓名"))
+    id_number = forms.CharField(
+        label="身份证号",
+        max_length=24,
+        help_text="18位，最后一位可能是X。",
+        error_messages=text_errors("身份证号"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "text"}),
+    )
+    phone = forms.CharField(
+        label="手机号",
+        max_length=20,
+        error_messages=text_errors("手机号"),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    hukou_province = region_select("户籍所在省份", required=False)
+    hukou_area_code = region_select("户籍地（县区）", required=False, help_text="可以不选。")
+    residence_city = region_select("现在住在哪个城市", required=False)
+    residence_county = region_select("县区", required=False)
+    residence_code = region_select("乡镇街道", required=True)
+    is_poverty_alleviated = forms.BooleanField(label="我是脱贫劳动力", required=False)
+
+    wanted_occupation_codes = forms.MultipleChoiceField(
+        label="想做的工作",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="可以多选。列表里没有的，在下面搜索框里找。",
+        error_messages=choice_errors("想做的工作"),
+    )
+    occupation_query = forms.CharField(label="搜索其他工作", required=False, max_length=20)
+    wanted_area_codes = forms.MultipleChoiceField(
+        label="想去哪些城市工作",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="不选表示哪里都行。",
+        error_messages=choice_errors("城市"),
+    )
+    expected_wage = forms.IntegerField(
+        label="期望工资", required=False, min_value=0, max_value=1_000_000,
+        error_messages=number_errors("期望工资"),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )  # fmt: skip
+    expected_wage_unit = forms.ChoiceField(
+        label="工资单位", choices=WageUnit.choices, initial=WageUnit.MONTH,
+        error_messages=choice_errors("工资单位"),
+    )  # fmt: skip
+    available_from = forms.DateField(
+        label="最早哪天能上岗",
+        required=False,
+        widget=DateInput(),
+        error_messages={"invalid": "日期格式不对，请按 2025-03-01 这样填写。"},
+    )
+    skills = forms.CharField(
+        label="会什么手艺", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages=text_errors("手艺"),
+    )  # fmt: skip
+    certificates = forms.CharField(
+        label="有什么证书", required=False, max_length=500,
+        help_text="比如：电工证、叉车证、健康证。", widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages=text_errors("证书"),
+    )  # fmt: skip
+    experience = forms.CharField(
+        label="以前做过什么工作", required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}), error_messages=text_errors("工作经历"),
+    )  # fmt: skip
+    wants_training = forms.BooleanField(label="我想参加免费技能培训", required=False)
+
+    push_frequency = forms.ChoiceField(
+        label="多久给我推送一次合适的岗位", choices=PushFrequency.choices,
+        initial=PushFrequency.WEEKLY, widget=forms.RadioSelect,
+        error_messages=choice_errors("推送频率"),
+    )  # fmt: skip
+    push_channel = forms.ChoiceField(
+        label="用什么方式推送", choices=PushChannel.choices, initial=PushChannel.SITE,
+        widget=forms.RadioSelect, error_messages=choice_errors("推送方式"),
+    )  # fmt: skip
+    quiet_start = forms.TimeField(
+        label="免打扰开始时间", required=False, widget=TimeInput(),
+        help_text="这段时间内不发短信，比如 21:00 到 07:00。不填表示不限。",
+        error_messages={"invalid": "时间格式不对，请按 21:00 这样填写。"},
+    )  # fmt: skip
+    quiet_end = forms.TimeField(
+        label="免打扰结束时间", required=False, widget=TimeInput(),
+        error_messages={"invalid": "时间格式不对，请按 07:00 这样填写。"},
+    )  # fmt: skip
+
+    fieldsets = FIELDSETS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        setup_region_fields(
+            self, city="residence_city", county="residence_county", township="residence_code"
+        )
+        self._setup_hukou()
+        cities = self.fields["wanted_area_codes"]
+        assert isinstance(cities, forms.MultipleChoiceField)
+        cities.choices = selectors_pages.city_choices()
+        self._setup_occupations()
+
+    def _setup_hukou(self) -> None:
+        """户籍地 may be in any province: choose the province, then its county."""
+        province = (
+            current_value(self, "hukou_province") or current_value(self, "hukou_area_code")[:2]
+        )
+        if not self.is_bound:
+            province = province or settings.PROVINCE_CODE
+            self.initial.setdefault("hukou_province", province)
+        province_field = self.fields["hukou_province"]
+        county_field = self.fields["hukou_area_code"]
+        assert isinstance(province_field, forms.ChoiceField)
+        assert isinstance(county_field, forms.ChoiceField)
+        province_field.choices = [("", "请选择省份"), *selectors_pages.province_choices()]
+        counties = list(selectors_pages.county_choices(province_code=province)) if province else []
+        county_field.choices = [("", "不选" if counties else "请先选省份"), *counties]
+
+    def _setup_occupations(self) -> None:
+        """The short list, plus whatever is already ticked, plus what the search box finds."""
+        field = self.fields["wanted_occupation_codes"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        if self.is_bound:
+            ticked = self.data.getlist(self.add_prefix("wanted_occupation_codes"))
+        else:
+            ticked = list(self.initial.get("wanted_occupation_codes") or [])
+        self.occupation_results = selectors_pages.occupation_search(
+            current_value(self, "occupation_query")
+        )
+        codes = list(selectors_pages.COMMON_OCCUPATION_CODES)
+        codes += [code for code in ticked if code not in codes]
+        choices = selectors_pages.occupation_choices(codes)
+        known = {code for code, _ in choices}
+        field.choices = choices + [item for item in self.occupation_results if item[0] not in known]
+
+    def to_input(self) -> SeekerInput:
+        return to_input(SeekerInput, self.cleaned_data)
+
+
+class SelfRegistrationForm(SeekerForm):
+    """What a worker fills in on their phone; they tick the consent box themselves."""
+
+    consent = forms.BooleanField(
+        label="我已阅读并同意",
+        help_text=CONSENT_TEXT,
+        error_messages={"required": "需要您勾选同意，我们才能保存求职登记。"},
+    )
+
+    fieldsets = (*FIELDSETS, ("同意保存信息", ("consent",)))
+
+
+class StationRegistrationForm(SeekerForm):
+    """What a clerk fills in for a worker at the station: how the worker agreed is recorded."""
+
+    consent_method = forms.ChoiceField(
+        label="本人如何同意",
+        choices=[
+            (ConsentMethod.SIGNED, ConsentMethod.SIGNED.label),
+            (ConsentMethod.VERBAL, ConsentMethod.VERBAL.label),
+        ],
+        widget=forms.RadioSelect,
+        error_messages=choice_errors("本人同意的方式"),
+    )
+    consent = forms.BooleanField(
+        label="已向本人读过下面这段话，本人同意",
+        help_text=CONSENT_TEXT,
+        error_messages={"required": "请先向本人说明并取得同意，再勾选这一项。"},
+    )
+
+    fieldsets = (*FIELDSETS, ("本人同意", ("consent_method", "consent")))

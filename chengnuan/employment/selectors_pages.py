@@ -1,0 +1,130 @@
+"""Small reads the employment pages need for their pick lists: divisions by level, the short
+list of common occupations, occupation search and industries. Each returns plain
+(value, label) pairs or groups ready for a Django ChoiceField, in one query."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Q
+
+from chengnuan.classifications.models import Industry, Occupation
+from chengnuan.regions.models import Division, DivisionLevel
+
+Choices = list[tuple[str, str]]
+GroupedChoices = list[tuple[str, Choices]]
+
+# Work most people who come to a station ask for first (CSCO 2022 detailed occupations).
+COMMON_OCCUPATION_CODES = (
+    "6-18-01-01",  # 车工
+    "6-18-02-04",  # 焊工
+    "6-31-01-03",  # 电工
+    "6-29-01-01",  # 砌筑工
+    "6-29-01-03",  # 混凝土工
+    "6-29-01-04",  # 钢筋工
+    "6-29-01-05",  # 架子工
+    "6-06-03-01",  # 手工木工
+    "6-05-01-03",  # 缝纫工
+    "6-30-05-01",  # 起重装卸机械操作工（叉车）
+    "4-02-05-01",  # 装卸搬运工
+    "4-02-06-01",  # 仓储管理员
+    "4-02-02-02",  # 道路货运汽车驾驶员
+    "4-02-07-08",  # 快递员
+    "4-10-08-01",  # 网约配送员
+    "4-09-08-01",  # 保洁员
+    "4-07-05-01",  # 保安员
+    "4-03-02-01",  # 中式烹调师
+    "4-03-02-05",  # 餐厅服务员
+    "4-01-02-03",  # 商品营业员
+    "4-10-01-06",  # 家政服务员
+    "4-10-01-05",  # 养老护理员
+    "4-09-10-01",  # 园林绿化工
+)
+
+OCCUPATION_SEARCH_LIMIT = 20
+
+
+def _province_prefix() -> str:
+    return settings.PROVINCE_CODE
+
+
+def city_choices() -> Choices:
+    """The province's cities (市)."""
+    cities = Division.objects.filter(
+        level=DivisionLevel.CITY, code__startswith=_province_prefix()
+    ).values_list("code", "name")
+    return list(cities)
+
+
+def province_choices() -> Choices:
+    """Every province of China (户籍地 may be anywhere), the platform's own first."""
+    rows = list(Division.objects.filter(level=DivisionLevel.PROVINCE).values_list("code", "name"))
+    return sorted(rows, key=lambda row: row[0] != _province_prefix())
+
+
+def county_choices(city_code: str = "", province_code: str = "") -> Choices | GroupedChoices:
+    """Counties (县区) of one city; without a city, every county of a province (the
+    platform's own by default) grouped under its city, so one select is enough when
+    JavaScript is off."""
+    if city_code:
+        return list(
+            Division.objects.filter(level=DivisionLevel.COUNTY, parent_id=city_code).values_list(
+                "code", "name"
+            )
+        )
+    rows = Division.objects.filter(
+        Q(level=DivisionLevel.CITY) | Q(level=DivisionLevel.COUNTY),
+        code__startswith=province_code or _province_prefix(),
+    ).values_list("code", "name", "level")
+    city_names: dict[str, str] = {}
+    counties: dict[str, Choices] = defaultdict(list)
+    for code, name, level in rows:
+        if level == DivisionLevel.CITY:
+            city_names[code] = name
+        else:
+            counties[code[:4]].append((code, name))
+    return [(city_names.get(city, city), counties[city]) for city in sorted(counties)]
+
+
+def township_choices(county_code: str) -> Choices:
+    """Townships and streets (乡镇街道) of one county; nothing without a county."""
+    if not county_code:
+        return []
+    return list(
+        Division.objects.filter(level=DivisionLevel.TOWNSHIP, parent_id=county_code).values_list(
+            "code", "name"
+        )
+    )
+
+
+def occupation_choices(codes: list[str] | tuple[str, ...]) -> Choices:
+    """(code, name) of the given detailed occupations, in the order given; unknown codes are
+    left out."""
+    names = dict(Occupation.objects.filter(code__in=codes, level=4).values_list("code", "name"))
+    return [(code, names[code]) for code in codes if code in names]
+
+
+def occupation_search(query: str) -> Choices:
+    """Detailed occupations whose name or common titles contain the words typed."""
+    query = query.strip()
+    if not query:
+        return []
+    rows = (
+        Occupation.objects.filter(level=4)
+        .filter(Q(name__icontains=query) | Q(aliases__icontains=query))
+        .order_by("code")
+        .values_list("code", "name")[:OCCUPATION_SEARCH_LIMIT]
+    )
+    return list(rows)
+
+
+def industry_choices() -> GroupedChoices:
+    """Industry divisions (GB/T 4754 大类) grouped under their sections (门类)."""
+    rows = Industry.objects.filter(level__lte=2).values_list("code", "name", "level", "parent_id")
+    sections: dict[str, str] = {}
+    divisions: dict[str, Choices] = defaultdict(list)
+    for code, name, level, parent in rows:
+        if level == 1:
+            sections[code] = name
+        else:
+            divisions[parent].append((code, name))
+    return [(f"{code} {sections[code]}", divisions[code]) for code in sorted(sections)]
