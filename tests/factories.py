@@ -25,7 +25,7 @@ def make_id_number(
     birth = birth or datetime.date(1985, 6, 15)
     seq = random.randint(0, 49) * 2 + (1 if male else 0)
     body = f"{region}{birth:%Y%m%d}{random.randint(0, 9)}{seq:02d}"[:17]
-    return body + ric.calc_check_digit(body)
+    return body + ric.calc_check_digit(body + "0")  # it reads 18 chars, ignores the last
 
 
 def make_uscc() -> str:

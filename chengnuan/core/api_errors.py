@@ -6,6 +6,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from chengnuan.core.ratelimit import RateLimited
+
 
 def validation_error_items(exc: ValidationError) -> list[dict[str, object]]:
     if hasattr(exc, "error_dict"):
@@ -22,6 +24,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def django_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         return api.create_response(request, {"detail": validation_error_items(exc)}, status=422)
+
+    @api.exception_handler(RateLimited)
+    def rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+        items = [{"loc": [], "msg": message, "type": "rate_limited"} for message in exc.messages]
+        return api.create_response(request, {"detail": items}, status=429)
 
     @api.exception_handler(NinjaValidationError)
     def schema_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:

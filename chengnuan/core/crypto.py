@@ -31,6 +31,13 @@ def lookup_hash(value: str) -> str:
     return hmac.new(key, value.strip().upper().encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def secret_hash(value: str, *, purpose: str) -> str:
+    """A keyed hash of a secret (a one-time code, an API token) exactly as given, separated by
+    purpose so a hash made for one use never matches another. Store this, never the secret."""
+    key = settings.LOOKUP_HASH_KEY.encode("utf-8")
+    return hmac.new(key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
 def mask_id_number(value: str) -> str:
     """110105********002X: region and last four kept so a clerk can tell people apart."""
     if len(value) < 10:

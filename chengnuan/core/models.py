@@ -59,3 +59,21 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}#{self.object_id}"
+
+
+class WorkdayOverride(models.Model):
+    """A staff correction to the working-day calendar: a day the State Council's notice (or a
+    provincial one) makes a working day or a holiday. Wins over the chinese_calendar package,
+    and is the only source of holidays for years the package does not know yet."""
+
+    date = models.DateField("日期", unique=True)
+    is_workday = models.BooleanField("是否上班")
+    note = models.CharField("说明", max_length=100, blank=True, help_text="比如：2027年春节调休")
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = verbose_name_plural = "工作日调整"
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {'上班' if self.is_workday else '休息'} {self.note}".strip()
