@@ -1,0 +1,232 @@
+"""Writes for 求职登记 (job seekers): one record per person, with the consents they gave.
+Every change made by staff is audited (PIPL)."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from chengnuan.accounts.models import User, UserKind
+from chengnuan.core import crypto
+from chengnuan.core.audit import audit_record
+from chengnuan.core.models import AuditAction
+from chengnuan.employment.choices import PushChannel, PushFrequency, RegisteredVia, SeekerStatus
+from chengnuan.employment.inputs import SeekerInput
+from chengnuan.employment.models import Consent, ConsentMethod, ConsentPurpose, JobSeeker
+from chengnuan.employment.permissions import OUT_OF_SCOPE, is_staff, is_staff_in_scope
+from chengnuan.employment.validation import clean_seeker, seeker_field_values
+
+DUPLICATE_ID = (
+    "这个身份证号已经登记过了。如果是您本人登记的，请用登记时的手机号登录后修改；"
+    "如果不是您登记的，请带身份证到就近的服务站核实。"
+)
+OUT_OF_AREA_RESIDENCE = "这个居住地不在您负责的区域内，请核对居住地，或请本人到居住地的服务站登记。"
+# How a consent given in person is recorded; a worker's own registration is online.
+IN_PERSON_METHODS = (ConsentMethod.SIGNED, ConsentMethod.VERBAL)
+
+
+def _check_registration_channel(
+    *,
+    user: User | None,
+    registered_by: User | None,
+    via: RegisteredVia,
+    consent_method: ConsentMethod,
+) -> None:
+    if user is not None and user.kind != UserKind.WORKER:
+        raise PermissionDenied("只有务工人员账号可以登记求职。")
+    if user is not None and JobSeeker.objects.filter(user=user).exists():
+        raise ValidationError({"__all__": ["您已经登记过求职信息了，可以直接修改。"]})
+    if via == RegisteredVia.SELF and (user is None or consent_method != ConsentMethod.ONLINE):
+        raise ValidationError({"__all__": ["本人登记需要先登录，并在线勾选同意。"]})
+    if via == RegisteredVia.STATION and (
+        not is_staff(registered_by) or consent_method not in IN_PERSON_METHODS
+    ):
+        raise ValidationError(
+            {"__all__": ["服务站代为登记需要经办员登录，并记录本人签字或口头同意。"]}
+        )
+    if consent_method == ConsentMethod.WITHDRAWN:
+        raise ValidationError({"__all__": ["没有本人同意，不能保存求职登记。"]})
+    if registered_by is not None and not is_staff(registered_by):
+        raise PermissionDenied("只有工作人员可以代为登记。")
+
+
+def _id_taken(id_number: str, *, except_pk: int | None = None) -> bool:
+    found = JobSeeker.objects.filter(id_number_hash=crypto.lookup_hash(id_number))
+    if except_pk is not None:
+        found = found.exclude(pk=except_pk)
+    return found.exists()
+
+
+def _save_with_lists(seeker: JobSeeker, data: SeekerInput) -> None:
+    seeker.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            seeker.save()
+    except IntegrityError:  # the same person registered at the same moment elsewhere
+        raise ValidationError({"id_number": [DUPLICATE_ID]}) from None
+    seeker.wanted_occupations.set(data.wanted_occupation_codes)
+    seeker.wanted_areas.set(data.wanted_area_codes)
+
+
+def _record_consents(
+    seeker: JobSeeker, purposes: dict[str, bool], method: str, recorded_by: User | None
+) -> None:
+    Consent.objects.bulk_create(
+        Consent(
+            seeker=seeker, purpose=purpose, granted=granted, method=method, recorded_by=recorded_by
+        )
+        for purpose, granted in purposes.items()
+    )
+
+
+def _push_consents(push_frequency: str, push_channel: str) -> dict[str, bool]:
+    pushes = push_frequency != PushFrequency.NEVER
+    return {
+        ConsentPurpose.PUSH: pushes,
+        ConsentPurpose.SMS: pushes and push_channel == PushChannel.SMS,
+    }
+
+
+@transaction.atomic
+def seeker_register(
+    *,
+    data: SeekerInput,
+    user: User | None,
+    registered_by: User | None,
+    via: RegisteredVia,
+    consent_method: ConsentMethod,
+) -> JobSeeker:
+    """One 求职登记 per person (by 身份证号). A worker registers themself online; a clerk
+    registers someone living in the clerk's area, with the person's signed or spoken consent."""
+    _check_registration_channel(
+        user=user, registered_by=registered_by, via=via, consent_method=consent_method
+    )
+    cleaned = clean_seeker(data)
+    if is_staff(registered_by) and not is_staff_in_scope(registered_by, cleaned.residence_code):
+        raise ValidationError({"residence_code": [OUT_OF_AREA_RESIDENCE]})
+    if _id_taken(cleaned.id_number):
+        raise ValidationError({"id_number": [DUPLICATE_ID]})
+    seeker = JobSeeker(
+        **seeker_field_values(cleaned),
+        user=user,
+        registered_via=via,
+        registered_by=registered_by,
+        status=SeekerStatus.ACTIVE,
+    )
+    _save_with_lists(seeker, cleaned)
+    consents = {ConsentPurpose.REGISTRATION: True}
+    consents.update(
+        {p: g for p, g in _push_consents(cleaned.push_frequency, cleaned.push_channel).items() if g}
+    )
+    _record_consents(seeker, consents, consent_method, registered_by)
+    if is_staff(registered_by):
+        audit_record(
+            actor=registered_by, action=AuditAction.CREATE, obj=seeker, detail={"via": via}
+        )
+    return seeker
+
+
+def _require_seeker_access(seeker: JobSeeker, actor: User | None) -> None:
+    """The person themself, or staff whose area covers where the person lives."""
+    if actor is not None and seeker.user_id is not None and seeker.user_id == actor.pk:
+        return
+    if is_staff_in_scope(actor, seeker.area_code):
+        return
+    raise PermissionDenied(OUT_OF_SCOPE if is_staff(actor) else "您只能修改自己的求职登记。")
+
+
+def _audit_if_staff(
+    actor: User | None, action: AuditAction, seeker: JobSeeker, **detail: Any
+) -> None:
+    if is_staff(actor):
+        audit_record(actor=actor, action=action, obj=seeker, detail=detail)
+
+
+def _lock(seeker: JobSeeker) -> JobSeeker:
+    return JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+
+
+@transaction.atomic
+def seeker_update(
+    *,
+    seeker: JobSeeker,
+    data: SeekerInput,
+    actor: User,
+    consent_method: ConsentMethod | None = None,
+) -> JobSeeker:
+    """Change a registration. Turning pushes on or off records the new consent (online for
+    the person themself, spoken consent when staff change it unless told otherwise)."""
+    seeker = _lock(seeker)
+    _require_seeker_access(seeker, actor)
+    cleaned = clean_seeker(data)
+    if is_staff(actor) and not is_staff_in_scope(actor, cleaned.residence_code):
+        raise ValidationError({"residence_code": [OUT_OF_AREA_RESIDENCE]})
+    if _id_taken(cleaned.id_number, except_pk=seeker.pk):
+        raise ValidationError({"id_number": [DUPLICATE_ID]})
+    before = _push_consents(seeker.push_frequency, seeker.push_channel)
+    old_values = {name: getattr(seeker, name) for name in seeker_field_values(cleaned)}
+    for name, value in seeker_field_values(cleaned).items():
+        setattr(seeker, name, value)
+    _save_with_lists(seeker, cleaned)
+    after = _push_consents(cleaned.push_frequency, cleaned.push_channel)
+    changed_consents = {p: g for p, g in after.items() if before[p] != g}
+    method = consent_method or (ConsentMethod.VERBAL if is_staff(actor) else ConsentMethod.ONLINE)
+    for purpose, granted in changed_consents.items():
+        _record_consents(
+            seeker,
+            {purpose: granted},
+            method if granted else ConsentMethod.WITHDRAWN,
+            actor if is_staff(actor) else None,
+        )
+    changed = sorted(
+        n for n, v in old_values.items() if getattr(seeker, n) != v and not n.endswith("_hash")
+    )
+    _audit_if_staff(actor, AuditAction.UPDATE, seeker, fields=changed)
+    return seeker
+
+
+def _change_status(
+    seeker: JobSeeker, actor: User, allowed: tuple[str, ...], to: str, refusal: str
+) -> JobSeeker:
+    seeker = _lock(seeker)
+    _require_seeker_access(seeker, actor)
+    if seeker.status not in allowed:
+        raise ValidationError({"__all__": [refusal]})
+    seeker.status = to
+    seeker.full_clean(validate_unique=False)
+    seeker.save(update_fields=["status", "updated_at"])
+    _audit_if_staff(actor, AuditAction.UPDATE, seeker, status=to)
+    return seeker
+
+
+@transaction.atomic
+def seeker_pause(*, seeker: JobSeeker, actor: User) -> JobSeeker:
+    """Stop pushes and hide from matching for a while (found work for now, away, ill)."""
+    return _change_status(
+        seeker, actor, (SeekerStatus.ACTIVE,), SeekerStatus.PAUSED, "只有正在求职的登记可以暂停。"
+    )
+
+
+@transaction.atomic
+def seeker_resume(*, seeker: JobSeeker, actor: User) -> JobSeeker:
+    """Look for work again, after a pause or after closing the registration."""
+    return _change_status(
+        seeker,
+        actor,
+        (SeekerStatus.PAUSED, SeekerStatus.CLOSED),
+        SeekerStatus.ACTIVE,
+        "这条登记已经是求职中了。",
+    )
+
+
+@transaction.atomic
+def seeker_close(*, seeker: JobSeeker, actor: User) -> JobSeeker:
+    """No longer looking for work. The record stays (it can be resumed); deleting personal
+    data is a separate request."""
+    return _change_status(
+        seeker,
+        actor,
+        (SeekerStatus.ACTIVE, SeekerStatus.PAUSED),
+        SeekerStatus.CLOSED,
+        "这条登记已经关闭了。",
+    )
