@@ -36,6 +36,7 @@ from chengnuan.employment.choices import (
 )
 from chengnuan.employment.inputs import EmployerInput, PostingInput, SeekerInput
 from chengnuan.regions.models import Division, DivisionLevel
+from chengnuan.regions.selectors import division_by_code
 
 # Plausible wage ranges per unit; outside them the number is almost always a typo or the
 # wrong unit (a daily wage entered as monthly).
@@ -61,7 +62,8 @@ Errors = dict[str, list[str]]
 
 @dataclass(frozen=True)
 class ReferenceCodes:
-    divisions: dict[str, tuple[str, str | None]]  # code -> (level, parent code)
+    # Every division code in the database: 户籍地 may lie in any province.
+    divisions: frozenset[str]
     occupations: frozenset[str]
     industries: frozenset[str]
 
@@ -72,18 +74,14 @@ _codes_lock = threading.Lock()
 
 def reference_codes() -> ReferenceCodes:
     """Division, occupation and industry codes, loaded once per process (a few thousand short
-    strings). Not kept while the tables are still empty, so loading reference data later works."""
+    strings). Not kept while the tables are still empty, so loading reference data later works.
+    The province's own divisions, with levels and parents, come from regions.selectors."""
     global _codes
     if _codes is None:
         with _codes_lock:
             if _codes is None:
                 loaded = ReferenceCodes(
-                    divisions={
-                        code: (level, parent)
-                        for code, level, parent in Division.objects.values_list(
-                            "code", "level", "parent_id"
-                        )
-                    },
+                    divisions=frozenset(Division.objects.values_list("code", flat=True)),
                     occupations=frozenset(Occupation.objects.values_list("code", flat=True)),
                     industries=frozenset(Industry.objects.values_list("code", flat=True)),
                 )
@@ -94,25 +92,24 @@ def reference_codes() -> ReferenceCodes:
 
 
 def forget_reference_codes() -> None:
-    """Drop the cached maps (after reference data is reloaded)."""
+    """Drop the cached codes (after reference data is reloaded)."""
     global _codes
     _codes = None
 
 
-def _division_level(code: str | None) -> str | None:
-    found = reference_codes().divisions.get(code or "")
-    return found[0] if found else None
-
-
-def _in_province(code: str) -> bool:
-    return code.startswith(settings.PROVINCE_CODE)
+def _province_division(code: str, level: str) -> Division | None:
+    """A division of the platform's province at `level`, from the in-memory index."""
+    if not code.startswith(settings.PROVINCE_CODE):
+        return None
+    division = division_by_code(code)
+    return division if division is not None and division.level == level else None
 
 
 def _check_county(code: str | None, field: str, errors: Errors) -> str:
     code = (code or "").strip()
     if not code:
         errors.setdefault(field, []).append("请选择县区。")
-    elif _division_level(code) != DivisionLevel.COUNTY or not _in_province(code):
+    elif _province_division(code, DivisionLevel.COUNTY) is None:
         errors.setdefault(field, []).append("这个县区代码不对，请从列表里重新选择县区。")
     return code
 
@@ -121,11 +118,12 @@ def _check_township(
     code: str | None, field: str, errors: Errors, *, county: str | None = None
 ) -> str:
     code = (code or "").strip()
+    township = _province_division(code, DivisionLevel.TOWNSHIP) if code else None
     if not code:
         errors.setdefault(field, []).append("请选择乡镇街道。")
-    elif _division_level(code) != DivisionLevel.TOWNSHIP or not _in_province(code):
+    elif township is None:
         errors.setdefault(field, []).append("这个乡镇街道代码不对，请从列表里重新选择。")
-    elif county and reference_codes().divisions[code][1] != county:
+    elif county and township.parent_id != county:
         errors.setdefault(field, []).append("这个乡镇街道不在所选县区里，请重新选择。")
     return code
 
@@ -430,7 +428,7 @@ def clean_seeker(data: SeekerInput, *, today: datetime.date | None = None) -> Se
 def _clean_hukou(code: str | None, errors: Errors) -> str | None:
     """户籍地 may be anywhere in China (most migrant workers come from another province)."""
     code = (code or "").strip() or None
-    if code is not None and _division_level(code) is None:
+    if code is not None and code not in reference_codes().divisions:
         errors.setdefault("hukou_area_code", []).append("没有这个户籍地代码，请从列表里重新选择。")
     return code
 
@@ -447,7 +445,7 @@ def _clean_wanted_occupations(codes: list[str], errors: Errors) -> list[str]:
 def _clean_wanted_areas(codes: list[str], errors: Errors) -> list[str]:
     wanted = list(dict.fromkeys(c.strip() for c in codes if c and c.strip()))
     levels = (DivisionLevel.CITY, DivisionLevel.COUNTY, DivisionLevel.TOWNSHIP)
-    if any(_division_level(c) not in levels or not _in_province(c) for c in wanted):
+    if any(all(_province_division(c, level) is None for level in levels) for c in wanted):
         errors.setdefault("wanted_area_codes", []).append("有的地方不在本省的列表里，请重新选择。")
     elif len(wanted) > MAX_WANTED:
         errors.setdefault("wanted_area_codes", []).append(f"想去的地方最多选{MAX_WANTED}个。")
