@@ -138,16 +138,14 @@ class SeekerForm(FieldsetsMixin, forms.Form):
             self, city="residence_city", county="residence_county", township="residence_code"
         )
         self._setup_hukou()
-        cities = self.fields["wanted_area_codes"]
-        assert isinstance(cities, forms.MultipleChoiceField)
-        cities.choices = selectors_pages.city_choices()
+        self._setup_wanted_areas()
         self._setup_occupations()
 
     def _setup_hukou(self) -> None:
-        """户籍地 may be in any province: choose the province, then its county."""
-        province = (
-            current_value(self, "hukou_province") or current_value(self, "hukou_area_code")[:2]
-        )
+        """户籍地 may be in any province: choose the province, then its county. A city-level
+        户籍地 (from a station or an import) stays selectable."""
+        chosen = current_value(self, "hukou_area_code")
+        province = current_value(self, "hukou_province") or chosen[:2]
         if not self.is_bound:
             province = province or settings.PROVINCE_CODE
             self.initial.setdefault("hukou_province", province)
@@ -157,16 +155,29 @@ class SeekerForm(FieldsetsMixin, forms.Form):
         assert isinstance(county_field, forms.ChoiceField)
         province_field.choices = [("", "请选择省份"), *selectors_pages.province_choices()]
         counties = list(selectors_pages.county_choices(province_code=province)) if province else []
+        if chosen and len(chosen) != 6:
+            counties = selectors_pages.division_choices([chosen]) + counties
         county_field.choices = [("", "不选" if counties else "请先选省份"), *counties]
+
+    def _setup_wanted_areas(self) -> None:
+        """The cities, plus any county or township already chosen (from a station or import)."""
+        field = self.fields["wanted_area_codes"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        cities = selectors_pages.city_choices()
+        known = {code for code, _ in cities}
+        extra = [code for code in self._ticked("wanted_area_codes") if code not in known]
+        field.choices = cities + selectors_pages.division_choices(extra)
+
+    def _ticked(self, name: str) -> list[str]:
+        if self.is_bound:
+            return self.data.getlist(self.add_prefix(name))
+        return [str(code) for code in self.initial.get(name) or []]
 
     def _setup_occupations(self) -> None:
         """The short list, plus whatever is already ticked, plus what the search box finds."""
         field = self.fields["wanted_occupation_codes"]
         assert isinstance(field, forms.MultipleChoiceField)
-        if self.is_bound:
-            ticked = self.data.getlist(self.add_prefix("wanted_occupation_codes"))
-        else:
-            ticked = list(self.initial.get("wanted_occupation_codes") or [])
+        ticked = self._ticked("wanted_occupation_codes")
         self.occupation_results = selectors_pages.occupation_search(
             current_value(self, "occupation_query")
         )

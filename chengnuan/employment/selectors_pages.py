@@ -5,9 +5,13 @@ list of common occupations, occupation search and industries. Each returns plain
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from chengnuan.accounts.models import User
 from chengnuan.classifications.models import Industry, Occupation
+from chengnuan.core.scoping import scope_filter
+from chengnuan.employment import selectors
+from chengnuan.employment.models import Employer, JobSeeker, Posting
 from chengnuan.regions.models import Division, DivisionLevel
 
 Choices = list[tuple[str, str]]
@@ -96,6 +100,14 @@ def township_choices(county_code: str) -> Choices:
     )
 
 
+def division_choices(codes: list[str]) -> Choices:
+    """(code, full name) of the given divisions, in the order given; unknown codes left out."""
+    if not codes:
+        return []
+    names = {d.code: str(d) for d in Division.objects.filter(code__in=codes)}
+    return [(code, names[code]) for code in codes if code in names]
+
+
 def occupation_choices(codes: list[str] | tuple[str, ...]) -> Choices:
     """(code, name) of the given detailed occupations, in the order given; unknown codes are
     left out."""
@@ -128,3 +140,58 @@ def industry_choices() -> GroupedChoices:
         else:
             divisions[parent].append((code, name))
     return [(f"{code} {sections[code]}", divisions[code]) for code in sorted(sections)]
+
+
+def scope_county_choices(user: User) -> Choices:
+    """Counties inside a staff member's area (a county clerk gets just their own)."""
+    area = user.scope_prefix
+    if not area:
+        return []
+    rows = Division.objects.filter(level=DivisionLevel.COUNTY, code__startswith=area[:6])
+    return list(rows.filter(code__startswith=_province_prefix()).values_list("code", "name"))
+
+
+# --- lists behind the pages' filters ------------------------------------------------------
+
+
+def public_postings_filtered(*, city: str = "", older_only: bool = False) -> QuerySet[Posting]:
+    """The public list, narrowed by city and to postings that welcome older workers."""
+    found = selectors.public_postings()
+    if city:
+        found = found.filter(city_code=city)
+    if older_only:
+        found = found.filter(open_to_older=True)
+    return found
+
+
+def staff_postings(user: User, *, status: str = "", county: str = "") -> QuerySet[Posting]:
+    """Postings whose job lies in the staff member's area, newest first."""
+    found = scope_filter(Posting.objects.all(), user, "county_id").select_related(
+        "employer", "county"
+    )
+    if status:
+        found = found.filter(status=status)
+    if county:
+        found = found.filter(county_id=county)
+    return found.order_by("-created_at", "-id")
+
+
+def staff_employers(
+    user: User, *, status: str = "", county: str = "", query: str = ""
+) -> QuerySet[Employer]:
+    """Employers in the staff member's area; `query` matches the name or the exact USCC."""
+    found = selectors.employers_for_staff(user, status or None)
+    if county:
+        found = found.filter(county_id=county)
+    query = query.strip()
+    if query:
+        found = found.filter(Q(name__contains=query) | Q(uscc=query.upper()))
+    return found
+
+
+def staff_seekers(
+    user: User, filters: selectors.SeekerFilters, *, poverty_only: bool = False
+) -> QuerySet[JobSeeker]:
+    """The staff seeker list; 脱贫劳动力 is a filter the shared selector does not offer."""
+    found = selectors.seekers_for_staff(user, filters)
+    return found.filter(is_poverty_alleviated=True) if poverty_only else found
