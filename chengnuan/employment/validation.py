@@ -173,12 +173,12 @@ def _check_wage(amount: int | None, unit: str, field: str, errors: Errors) -> No
     low, high = WAGE_RANGE[WageUnit(unit)]
     label = WageUnit(unit).label
     if amount < low:
-        hint = "；如果是日工资或时薪，请把工资单位改一下" if unit == WageUnit.MONTH else ""
-        errors.setdefault(field, []).append(f"工资太低了：{label}最少填{low}{hint}。")
+        hint = "如果是日工资，请把工资单位改成“元/天”。" if unit == WageUnit.MONTH else "请核对。"
+        errors.setdefault(field, []).append(f"工资太低了：按{label}最少填{low}。{hint}")
     elif amount > high:
-        hint = "；如果是月工资，请把工资单位改成元/月" if unit != WageUnit.MONTH else ""
+        hint = "如果是月工资，请把工资单位改成“元/月”。" if unit != WageUnit.MONTH else ""
         errors.setdefault(field, []).append(
-            f"工资太高了：{label}最多填{high}，请核对是否多写了0{hint}。"
+            f"工资太高了：按{label}最多填{high}，请核对是不是多写了0。{hint}"
         )
 
 
