@@ -57,7 +57,9 @@ def staff_required(request: HttpRequest) -> User:
     via_token = getattr(request, "api_token", None) is not None
     is_verified = getattr(request.user, "is_verified", None)
     if not via_token and not (is_verified is not None and is_verified()):
-        raise LoginRequired(_login_url("accounts:staff_login", request), "请输入动态验证码后再进入。")
+        raise LoginRequired(
+            _login_url("accounts:staff_login", request), "请输入动态验证码后再进入。"
+        )
     return user
 
 

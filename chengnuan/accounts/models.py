@@ -85,3 +85,64 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.phone_masked or self.username
+
+
+class PhoneCodePurpose(models.TextChoices):
+    LOGIN = "login", "登录"
+
+
+class PhoneCode(models.Model):
+    """One SMS one-time code. Only its keyed hash is kept; the rows themselves are the
+    per-number rate limit (one a minute, ten a day), so the limit holds across processes."""
+
+    phone_hash = models.CharField(max_length=64, db_index=True)
+    purpose = models.CharField(
+        max_length=16, choices=PhoneCodePurpose.choices, default=PhoneCodePurpose.LOGIN
+    )
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(db_index=True)
+    # Minutes since the epoch of created_at: the unique constraint below stops two processes
+    # that pass the "one a minute" check at the same instant from both sending a code.
+    minute_slot = models.BigIntegerField(editable=False)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    locked = models.BooleanField(default=False)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phone_hash", "minute_slot"], name="phonecode_one_per_minute"
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="phonecode_expires_after_creation",
+            ),
+            models.CheckConstraint(
+                condition=Q(purpose__in=PhoneCodePurpose.values), name="phonecode_purpose_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.created_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ApiToken(models.Model):
+    """A bearer token for the APP channel. Only the keyed hash of the key is stored; the key is
+    shown once, when it is made. Staff tokens are issued only by an administrator
+    (manage.py staff_create --api-token / staff_api_token) and stay inside the staff member's
+    area scope like every other staff access."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    name = models.CharField("名称", max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name

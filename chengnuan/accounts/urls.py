@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from chengnuan.accounts import views
 
 app_name = "accounts"
-urlpatterns: list = []
+urlpatterns = [
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("staff/login/", views.staff_login_view, name="staff_login"),
+    path("me/", views.my_data_view, name="my_data"),
+    path("me/export/", views.my_data_export_view, name="my_data_export"),
+    path("me/close/", views.close_account_view, name="close_account"),
+]

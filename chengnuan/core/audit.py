@@ -19,9 +19,11 @@ def audit_record(
     result: AuditResult = AuditResult.OK,
     detail: dict[str, Any] | None = None,
     request: HttpRequest | None = None,
+    ip: str | None = None,
 ) -> AuditEntry:
     """One audit row: who (actor, a User or None for the system), what (action), which record
-    (obj, or object_type + object_id), how it ended (result), with optional detail."""
+    (obj, or object_type + object_id), how it ended (result), with optional detail. The IP
+    comes from `request`, or from `ip` where a service has no request."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
@@ -34,5 +36,5 @@ def audit_record(
         object_id=object_id,
         result=result,
         detail=detail or {},
-        ip=request.META.get("REMOTE_ADDR") if request is not None else None,
+        ip=request.META.get("REMOTE_ADDR") if request is not None else ip,
     )

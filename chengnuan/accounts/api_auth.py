@@ -1,0 +1,63 @@
+"""Authentication for the JSON API.
+
+    from chengnuan.accounts.api_auth import ApiAuth, TokenAuth
+
+    router = Router(auth=ApiAuth)        # APP bearer token, or the browser's session
+    @router.get("/x", auth=TokenAuth())  # bearer token only
+
+TokenAuth reads "Authorization: Bearer <key>" (keys come from POST /api/v1/accounts/login/verify
+for workers and employers; staff keys only from an administrator: manage.py staff_create
+--api-token or staff_api_token). It sets request.user to the token's user and
+request.api_token to the token, so the access helpers in accounts.access work unchanged.
+BrowserSessionAuth is django-ninja's session authentication (CSRF checked on unsafe methods),
+consulted only when a session cookie is present, so a bad bearer token is a plain 401.
+A route still calls its access helper first: authentication says who, not what they may see.
+"""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja.security import HttpBearer, SessionAuth
+
+from chengnuan.accounts.models import ApiToken, User
+from chengnuan.accounts.selectors import api_token_for_key
+from chengnuan.accounts.services import TOKEN_PREFIX, api_token_hash
+
+# last_used_at is refreshed at most this often, not on every request.
+LAST_USED_RESOLUTION = datetime.timedelta(minutes=5)
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        token = token.strip()
+        if not token.startswith(TOKEN_PREFIX):
+            return None
+        api_token = api_token_for_key(api_token_hash(token))
+        if api_token is None:
+            return None
+        _touch(api_token)
+        request.user = api_token.user
+        request.api_token = api_token  # type: ignore[attr-defined]
+        return api_token.user
+
+
+def _touch(api_token: ApiToken) -> None:
+    now = timezone.now()
+    if api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
+
+
+class BrowserSessionAuth(SessionAuth):
+    def _get_key(self, request: HttpRequest) -> Any:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super()._get_key(request)
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        return super().authenticate(request, key) if key else None
+
+
+ApiAuth = [TokenAuth(), BrowserSessionAuth()]

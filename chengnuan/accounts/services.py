@@ -1,0 +1,424 @@
+"""Every write of the accounts app: SMS sign-in codes, users, API tokens, staff accounts and
+closing an account (PIPL erasure)."""
+
+import datetime
+import hmac
+import secrets
+import unicodedata
+import uuid
+
+from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from chengnuan.accounts import privacy
+from chengnuan.accounts.models import (
+    ROLE_SCOPE_LENGTH,
+    ApiToken,
+    PhoneCode,
+    PhoneCodePurpose,
+    StaffRole,
+    User,
+    UserKind,
+)
+from chengnuan.accounts.selectors import my_data
+from chengnuan.accounts.sms import sms_queue
+from chengnuan.core import crypto, ratelimit
+from chengnuan.core.audit import audit_record
+from chengnuan.core.models import AuditAction, AuditResult
+from chengnuan.core.ratelimit import RateLimited
+from chengnuan.core.validators import clean_mobile
+from chengnuan.employment.choices import PushFrequency, SeekerStatus
+from chengnuan.employment.models import Consent, ConsentMethod, ConsentPurpose, Employer, JobSeeker
+from chengnuan.regions.models import Division
+
+CODE_LIFETIME = datetime.timedelta(minutes=5)
+RESEND_AFTER = datetime.timedelta(seconds=60)
+CODES_PER_DAY = 10
+CODE_TRIES = 5
+# Per client IP, in the shared cache: stops one machine from spraying codes at many numbers.
+CODE_REQUESTS_PER_IP = (20, 3600)
+CODE_CHECKS_PER_IP = (60, 3600)
+STAFF_FAILURES_PER_USERNAME = (5, 15 * 60)
+STAFF_FAILURES_PER_IP = (30, 15 * 60)
+
+SIGN_IN_KINDS = (UserKind.WORKER, UserKind.EMPLOYER)
+
+
+# --- SMS one-time codes ---------------------------------------------------------------------
+
+
+def _code_hash(phone_hash: str, code: str) -> str:
+    return crypto.secret_hash(f"{phone_hash}:{code}", purpose="phone-code")
+
+
+def _check_send_limits(phone_hash: str, now: datetime.datetime) -> None:
+    latest = PhoneCode.objects.filter(phone_hash=phone_hash).order_by("-created_at").first()
+    if latest is not None and latest.created_at > now - RESEND_AFTER:
+        wait = int((latest.created_at + RESEND_AFTER - now).total_seconds()) + 1
+        raise RateLimited(f"请{min(wait, 60)}秒后再获取验证码。", code="too_soon")
+    day_start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    if (
+        PhoneCode.objects.filter(phone_hash=phone_hash, created_at__gte=day_start).count()
+        >= CODES_PER_DAY
+    ):
+        raise RateLimited("今天获取验证码次数太多了，请明天再试。", code="daily_limit")
+
+
+def login_code_request(
+    *,
+    phone: str,
+    purpose: str = PhoneCodePurpose.LOGIN,
+    ip: str | None = None,
+    now: datetime.datetime | None = None,
+) -> PhoneCode:
+    """Send a six-digit sign-in code to `phone` (after commit, through the task queue). One
+    code a minute and ten a day per number, counted in the database; a per-IP limit in the
+    cache. Raises ValidationError (RateLimited for the limits) with a message to show."""
+    phone = clean_mobile(phone)
+    now = now or timezone.now()
+    if ip and not ratelimit.hit(
+        "code-request-ip", ip, limit=CODE_REQUESTS_PER_IP[0], window=CODE_REQUESTS_PER_IP[1]
+    ):
+        raise RateLimited("这台设备获取验证码太频繁了，请一小时后再试。", code="ip_limit")
+    phone_hash = crypto.lookup_hash(phone)
+    code = f"{secrets.randbelow(10**6):06d}"
+    row = PhoneCode(
+        phone_hash=phone_hash,
+        purpose=purpose,
+        code_hash=_code_hash(phone_hash, code),
+        created_at=now,
+        minute_slot=int(now.timestamp() // 60),
+        expires_at=now + CODE_LIFETIME,
+    )
+    # The unique (phone_hash, minute_slot) constraint is the race guard: caught below.
+    row.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            _check_send_limits(phone_hash, now)
+            row.save()
+            sms_queue(phone=phone, text=f"您的登录验证码是{code}，5分钟内有效。请不要告诉任何人。")
+    except IntegrityError:
+        raise RateLimited("请60秒后再获取验证码。", code="too_soon") from None
+    return row
+
+
+def _clean_code(code: str) -> str:
+    code = unicodedata.normalize("NFKC", code or "").strip().replace(" ", "")
+    if len(code) != 6 or not code.isascii() or not code.isdigit():
+        raise ValidationError("验证码是短信里的6位数字，请重新输入。", code="format")
+    return code
+
+
+def login_code_verify(
+    *,
+    phone: str,
+    code: str,
+    kind: str = UserKind.WORKER,
+    ip: str | None = None,
+    now: datetime.datetime | None = None,
+) -> User:
+    """The user whose phone received `code`, created on first sign-in with `kind` (worker or
+    employer). A wrong code counts against the code; five wrong tries spend it."""
+    phone = clean_mobile(phone)
+    code = _clean_code(code)
+    now = now or timezone.now()
+    if kind not in SIGN_IN_KINDS:
+        raise ValidationError("请选择您是求职者还是招聘单位。", code="kind")
+    if ip and not ratelimit.hit(
+        "code-check-ip", ip, limit=CODE_CHECKS_PER_IP[0], window=CODE_CHECKS_PER_IP[1]
+    ):
+        raise RateLimited("这台设备尝试次数太多了，请一小时后再试。", code="ip_limit")
+    phone_hash = crypto.lookup_hash(phone)
+    # The wrong-try count must survive the error, so the transaction ends before raising.
+    with transaction.atomic():
+        row = (
+            PhoneCode.objects.select_for_update()
+            .filter(phone_hash=phone_hash, purpose=PhoneCodePurpose.LOGIN)
+            .order_by("-created_at", "-id")
+            .first()
+        )
+        failure = _code_failure(row, phone_hash, code, now)
+        if failure is None:
+            assert row is not None
+            row.used_at = now
+            row.save(update_fields=["used_at"])
+            user = _user_for_phone(phone=phone, phone_hash=phone_hash, kind=kind)
+            audit_record(
+                actor=user, action=AuditAction.LOGIN, obj=user, detail={"method": "sms"}, ip=ip
+            )
+            return user
+    raise failure
+
+
+def _code_failure(
+    row: PhoneCode | None, phone_hash: str, code: str, now: datetime.datetime
+) -> ValidationError | None:
+    """None when `code` is right; otherwise the error to show (and the wrong try recorded)."""
+    if row is None:
+        return ValidationError("请先获取验证码，收到短信后再输入。", code="no_code")
+    if row.used_at is not None or row.locked or row.expires_at <= now:
+        return ValidationError("验证码已失效，请重新获取。", code="expired")
+    if hmac.compare_digest(row.code_hash, _code_hash(phone_hash, code)):
+        return None
+    row.attempts += 1
+    row.locked = row.attempts >= CODE_TRIES
+    row.save(update_fields=["attempts", "locked"])
+    if row.locked:
+        return ValidationError("验证码错了5次，已失效，请重新获取。", code="locked")
+    return ValidationError(f"验证码错了，还可以试{CODE_TRIES - row.attempts}次。", code="wrong")
+
+
+def username_for_phone_hash(phone_hash: str) -> str:
+    """Phone users get a username derived from the keyed hash: unique, and it reveals nothing."""
+    return f"m{phone_hash[:40]}"
+
+
+def _user_for_phone(*, phone: str, phone_hash: str, kind: str) -> User:
+    user = User.objects.filter(phone_hash=phone_hash).first()
+    if user is None:
+        user = User(
+            username=username_for_phone_hash(phone_hash),
+            kind=kind,
+            phone=phone,
+            phone_hash=phone_hash,
+            phone_masked=crypto.mask_phone(phone),
+        )
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+        return user
+    if user.kind == UserKind.STAFF:
+        raise ValidationError("工作人员请从“工作人员登录”入口登录。", code="staff")
+    if not user.is_active:
+        raise ValidationError("这个账号已停用，请联系就业服务站。", code="inactive")
+    return user
+
+
+def user_for_phone(*, phone: str, kind: str = UserKind.WORKER) -> User:
+    """The worker or employer with this phone, created if new (demo accounts, clerks who
+    register a worker on their behalf)."""
+    phone = clean_mobile(phone)
+    with transaction.atomic():
+        return _user_for_phone(phone=phone, phone_hash=crypto.lookup_hash(phone), kind=kind)
+
+
+# --- API tokens -----------------------------------------------------------------------------
+
+TOKEN_PREFIX = "cn_"  # noqa: S105 - a public prefix, not a secret
+
+
+def api_token_hash(key: str) -> str:
+    return crypto.secret_hash(key, purpose="api-token")
+
+
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new token and its key. The key is returned once and never stored."""
+    key = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user=user, key_hash=api_token_hash(key), name=name[:64])
+    token.full_clean()
+    token.save()
+    return token, key
+
+
+def api_token_revoke(*, token: ApiToken) -> None:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+
+
+# --- staff ------------------------------------------------------------------------------------
+
+
+def staff_create(
+    *,
+    username: str,
+    role: str,
+    area_code: str,
+    department: str,
+    password: str,
+    display_name: str = "",
+    totp_key: str | None = None,
+) -> tuple[User, TOTPDevice]:
+    """A staff account with a confirmed TOTP device (its secret is enrolled in an authenticator
+    app from device.config_url). `totp_key` (hex) is for fixed demo secrets only."""
+    if role not in StaffRole.values:
+        raise ValidationError(f"角色只能是：{'、'.join(StaffRole.values)}。", code="role")
+    expected = ROLE_SCOPE_LENGTH[StaffRole(role)]
+    if len(area_code) != expected:
+        raise ValidationError(
+            f"{StaffRole(role).label}的管辖区域应为{expected}位区划代码。", code="area"
+        )
+    if not Division.objects.filter(code=area_code).exists():
+        raise ValidationError(f"区划代码 {area_code} 不存在。", code="area")
+    with transaction.atomic():
+        user = User(
+            username=username,
+            kind=UserKind.STAFF,
+            role=role,
+            area_id=area_code,
+            department=department,
+            display_name=display_name,
+        )
+        validate_password(password, user)
+        user.set_password(password)
+        user.full_clean()
+        user.save()
+        device = TOTPDevice(user=user, name="动态验证码", confirmed=True)
+        if totp_key:
+            device.key = totp_key
+        device.full_clean()
+        device.save()
+    return user, device
+
+
+def _staff_failure(
+    username: str, ip: str | None, user: User | None, reason: str
+) -> ValidationError:
+    ratelimit.hit(
+        "staff-fail",
+        username,
+        limit=STAFF_FAILURES_PER_USERNAME[0],
+        window=STAFF_FAILURES_PER_USERNAME[1],
+    )
+    if ip:
+        ratelimit.hit(
+            "staff-fail-ip", ip, limit=STAFF_FAILURES_PER_IP[0], window=STAFF_FAILURES_PER_IP[1]
+        )
+    audit_record(
+        actor=user,
+        action=AuditAction.LOGIN,
+        object_type="accounts.user",
+        object_id=str(user.pk) if user else "",
+        result=AuditResult.DENIED,
+        detail={"method": "staff", "username": username[:64], "reason": reason},
+        ip=ip,
+    )
+    left = STAFF_FAILURES_PER_USERNAME[0] - ratelimit.count("staff-fail", username)
+    if reason == "no_device":
+        return ValidationError(
+            "您的账号还没有绑定动态验证码，请联系管理员绑定后再登录。", code="no_device"
+        )
+    if left <= 0:
+        return _locked_error()
+    return ValidationError(
+        f"用户名、密码或动态验证码不对，请重新输入。还可以试{left}次。", code="invalid"
+    )
+
+
+def _locked_error() -> RateLimited:
+    return RateLimited("登录失败次数太多，账号已暂时锁定，请15分钟后再试。", code="locked")
+
+
+def staff_sign_in(
+    *, username: str, password: str, otp_token: str, ip: str | None = None
+) -> tuple[User, TOTPDevice]:
+    """Check a staff member's password and TOTP code. Five failures for a username within 15
+    minutes lock it (in the shared cache). The caller logs the user in with both factors."""
+    key = username.strip().lower()
+    if ratelimit.count("staff-fail", key) >= STAFF_FAILURES_PER_USERNAME[0]:
+        raise _locked_error()
+    if ip and ratelimit.count("staff-fail-ip", ip) >= STAFF_FAILURES_PER_IP[0]:
+        raise _locked_error()
+    user = authenticate(username=username.strip(), password=password)
+    if not isinstance(user, User) or user.kind != UserKind.STAFF:
+        raise _staff_failure(key, ip, None, "password")
+    device = _confirmed_device(user)
+    if device is None:
+        raise _staff_failure(key, ip, user, "no_device")
+    if not device.verify_token(otp_token.strip()):
+        raise _staff_failure(key, ip, user, "otp")
+    ratelimit.reset("staff-fail", key)
+    audit_record(actor=user, action=AuditAction.LOGIN, obj=user, detail={"method": "staff"}, ip=ip)
+    return user, device
+
+
+def _confirmed_device(user: User) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+# --- closing an account (PIPL: the right to delete) -----------------------------------------
+
+
+def account_close(*, user: User) -> None:
+    """Close a worker's or employer's account and erase their personal data in one
+    transaction: the seeker registration keeps only figures that identify nobody (birth year,
+    gender, residence area, wanted work) for statistics; the account loses its phone, so the
+    same number later starts afresh. Audit rows stay (they are append-only by law)."""
+    if user.kind == UserKind.STAFF:
+        raise ValidationError("工作人员账号请由管理员停用。", code="staff")
+    now = timezone.now()
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        if user.closed_at is not None:
+            return
+        erased = {**_erase_seeker(user), **_unlink_employers(user), **privacy.erase_in_apps(user)}
+        ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
+        if user.phone_hash:
+            PhoneCode.objects.filter(phone_hash=user.phone_hash).delete()
+        user.username = f"closed-{uuid.uuid4().hex}"
+        user.phone = ""
+        user.phone_hash = None
+        user.phone_masked = ""
+        user.display_name = user.first_name = user.last_name = user.email = ""
+        user.is_active = False
+        user.closed_at = now
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+        audit_record(actor=user, action=AuditAction.DELETE, obj=user, detail={"erased": erased})
+
+
+def _erase_seeker(user: User) -> dict[str, int]:
+    seeker = JobSeeker.objects.select_for_update().filter(user=user).first()
+    if seeker is None:
+        return {}
+    # A queryset update on purpose: the erased record no longer passes full_clean (name and
+    # numbers are required of a live registration). id_number_hash is unique and not null, so
+    # it gets a random token that matches no real number.
+    JobSeeker.objects.filter(pk=seeker.pk).update(
+        user=None,
+        name="已注销",
+        id_number="",
+        id_number_hash=f"closed-{uuid.uuid4().hex}",
+        id_number_masked="",
+        birth_date=datetime.date(seeker.birth_date.year, 1, 1),
+        phone="",
+        phone_hash="",
+        phone_masked="",
+        hukou_area=None,
+        skills="",
+        certificates="",
+        experience="",
+        quiet_start=None,
+        quiet_end=None,
+        push_frequency=PushFrequency.NEVER,
+        status=SeekerStatus.CLOSED,
+        updated_at=timezone.now(),
+    )
+    # Consents are an append-only history: closing withdraws every one.
+    Consent.objects.bulk_create(
+        Consent(seeker=seeker, purpose=purpose, granted=False, method=ConsentMethod.WITHDRAWN)
+        for purpose in ConsentPurpose.values
+    )
+    return {"seeker": 1}
+
+
+def _unlink_employers(user: User) -> dict[str, int]:
+    """An employer's company record is business data and stays; it only loses its account."""
+    count = Employer.objects.filter(owner=user).update(owner=None)
+    return {"employers_unlinked": count} if count else {}
+
+
+def my_data_export(*, user: User) -> dict[str, object]:
+    """Everything held about `user`, unmasked (it is their own), for download; audited."""
+    sections = my_data(user)
+    audit_record(actor=user, action=AuditAction.EXPORT, obj=user, detail={"what": "own_data"})
+    return {
+        "说明": "这是城暖农民工服务平台保存的关于您的全部信息。请妥善保管，不要发给别人。",
+        "exported_at": timezone.now(),
+        "sections": {section.key: section.as_json() for section in sections},
+    }

@@ -1,0 +1,106 @@
+"""Text messages. The backend is chosen by settings.SMS_BACKEND (a dotted class path):
+
+- ConsoleSmsBackend (default): the message, code included, goes to the log and to stdout, so
+  a developer running the server can read the sign-in code;
+- HttpSmsBackend: POSTs JSON {"phone", "text", "sign"} to settings.SMS_API_URL with
+  "Authorization: Bearer <SMS_API_KEY>"; put a small adapter for your provider behind that
+  URL (no vendor SDK is bundled);
+- LocmemSmsBackend: keeps messages in `outbox`, for tests.
+
+Callers use sms_queue(): the message leaves after the transaction commits, through the task
+queue, with the number and text encrypted while they wait there.
+"""
+
+import json
+import logging
+import sys
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from chengnuan.core import crypto
+
+logger = logging.getLogger(__name__)
+
+
+class SmsError(Exception):
+    """The gateway did not accept the message; the task queue retries."""
+
+
+@dataclass(frozen=True)
+class SmsMessage:
+    phone: str
+    text: str
+
+
+class BaseSmsBackend:
+    def send(self, message: SmsMessage) -> None:
+        raise NotImplementedError
+
+
+class ConsoleSmsBackend(BaseSmsBackend):
+    def send(self, message: SmsMessage) -> None:
+        line = f"[短信] 发给 {message.phone}：{message.text}"
+        logger.info(line)
+        # Printed as well as logged: a developer must see the code even with logging turned down.
+        print(line, file=sys.stdout, flush=True)
+
+
+class LocmemSmsBackend(BaseSmsBackend):
+    outbox: list[SmsMessage] = []
+
+    def send(self, message: SmsMessage) -> None:
+        LocmemSmsBackend.outbox.append(message)
+
+
+class HttpSmsBackend(BaseSmsBackend):
+    timeout_seconds = 10
+
+    def send(self, message: SmsMessage) -> None:
+        url = settings.SMS_API_URL
+        if not url.startswith(("https://", "http://")):
+            raise SmsError("SMS_API_URL must be an http(s) URL")
+        body = json.dumps(
+            {"phone": message.phone, "text": message.text, "sign": settings.SMS_SIGN_NAME},
+            ensure_ascii=False,
+        ).encode("utf-8")
+        request = urllib.request.Request(  # noqa: S310 - scheme checked above
+            url,
+            data=body,
+            method="POST",
+            headers={
+                "Content-Type": "application/json; charset=utf-8",
+                "Authorization": f"Bearer {settings.SMS_API_KEY}",
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout_seconds) as response:  # noqa: S310
+                status = response.status
+        except urllib.error.HTTPError as exc:
+            raise SmsError(f"SMS gateway answered {exc.code}") from exc
+        except OSError as exc:
+            raise SmsError(f"SMS gateway unreachable: {exc.__class__.__name__}") from exc
+        if not 200 <= status < 300:
+            raise SmsError(f"SMS gateway answered {status}")
+
+
+def get_backend() -> BaseSmsBackend:
+    backend: BaseSmsBackend = import_string(settings.SMS_BACKEND)()
+    return backend
+
+
+def sms_send_now(*, phone: str, text: str) -> None:
+    """Send at once through the configured backend (the task calls this)."""
+    get_backend().send(SmsMessage(phone=phone, text=f"【{settings.SMS_SIGN_NAME}】{text}"))
+
+
+def sms_queue(*, phone: str, text: str) -> None:
+    """Send after the current transaction commits, through the task queue."""
+    from chengnuan.accounts.tasks import sms_deliver
+
+    sealed_phone, sealed_text = crypto.encrypt(phone), crypto.encrypt(text)
+    transaction.on_commit(lambda: sms_deliver(sealed_phone, sealed_text))

@@ -1,0 +1,10 @@
+from huey.contrib.djhuey import db_task
+
+from chengnuan.accounts.sms import sms_send_now
+from chengnuan.core import crypto
+
+
+@db_task(retries=3, retry_delay=20)
+def sms_deliver(sealed_phone: str, sealed_text: str) -> None:
+    """Arguments arrive encrypted so the queue's storage never holds a number or a code."""
+    sms_send_now(phone=crypto.decrypt(sealed_phone), text=crypto.decrypt(sealed_text))

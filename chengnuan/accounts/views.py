@@ -1,0 +1,145 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_otp import login as otp_login
+
+from chengnuan.accounts.access import login_required_kind
+from chengnuan.accounts.forms import CloseAccountForm, PhoneLoginForm, StaffLoginForm
+from chengnuan.accounts.models import PhoneCodePurpose, UserKind
+from chengnuan.accounts.selectors import my_data as select_my_data
+from chengnuan.accounts.services import (
+    account_close,
+    login_code_request,
+    login_code_verify,
+    my_data_export,
+    staff_sign_in,
+)
+from chengnuan.core.crypto import mask_phone
+from chengnuan.core.http import client_ip
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+OWN_DATA_KINDS = (UserKind.WORKER, UserKind.EMPLOYER)
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    """SMS sign-in in two steps on one page: phone and role, then the code."""
+    if request.user.is_authenticated:
+        return redirect(_next_url(request, reverse("home")))
+    form = PhoneLoginForm(request.POST or None)
+    stage = "code" if request.POST.get("stage") == "code" else "phone"
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("action") == "verify":
+            try:
+                user = login_code_verify(
+                    phone=data["phone"], code=data["code"], kind=data["kind"], ip=client_ip(request)
+                )
+            except ValidationError as exc:
+                form.add_error("code", exc)
+            else:
+                login(request, user, backend=MODEL_BACKEND)
+                return redirect(_next_url(request, reverse("home")))
+        else:
+            try:
+                login_code_request(
+                    phone=data["phone"], purpose=PhoneCodePurpose.LOGIN, ip=client_ip(request)
+                )
+            except ValidationError as exc:
+                form.add_error("code" if stage == "code" else "phone", exc)
+            else:
+                stage = "code"
+                messages.success(request, "验证码已发出，请看手机短信。")
+    if form.errors.get("phone") or form.errors.get("kind"):
+        stage = "phone"
+    phone = getattr(form, "cleaned_data", {}).get("phone", "")
+    context = {
+        "form": form,
+        "stage": stage,
+        "phone_masked": mask_phone(phone),
+        "next": _next_url(request, ""),
+    }
+    return render(request, "accounts/login.html", context)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.success(request, "您已退出登录。")
+    return redirect("home")
+
+
+@require_http_methods(["GET", "POST"])
+def staff_login_view(request: HttpRequest) -> HttpResponse:
+    """Password and TOTP code together: a staff member is signed in only with both."""
+    form = StaffLoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user, device = staff_sign_in(
+                username=data["username"],
+                password=data["password"],
+                otp_token=data["otp_token"],
+                ip=client_ip(request),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            login(request, user, backend=MODEL_BACKEND)
+            otp_login(request, device)
+            return redirect(_next_url(request, reverse("employment:office_home")))
+    return render(
+        request, "accounts/staff_login.html", {"form": form, "next": _next_url(request, "")}
+    )
+
+
+@require_GET
+def my_data_view(request: HttpRequest) -> HttpResponse:
+    user = login_required_kind(request, OWN_DATA_KINDS)
+    sections = select_my_data(user, access_log_limit=100)
+    return render(request, "accounts/my_data.html", {"sections": sections})
+
+
+@require_GET
+def my_data_export_view(request: HttpRequest) -> HttpResponse:
+    user = login_required_kind(request, OWN_DATA_KINDS)
+    data = my_data_export(user=user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"my-data-{timezone.localdate():%Y%m%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def close_account_view(request: HttpRequest) -> HttpResponse:
+    user = login_required_kind(request, OWN_DATA_KINDS)
+    form = CloseAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        account_close(user=user)
+        logout(request)
+        messages.success(
+            request, "您的账号已注销，个人信息已删除。以后用同一个手机号登录，会是一个新账号。"
+        )
+        return redirect("home")
+    return render(request, "accounts/close.html", {"form": form})
