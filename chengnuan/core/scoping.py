@@ -21,4 +21,10 @@ def scope_filter(queryset: QuerySet[M], user: User, field: str) -> QuerySet[M]:
     user's area; nothing for anyone who is not staff."""
     if user.kind != UserKind.STAFF or not user.area_id:
         return queryset.none()
+    # A foreign key ("county" or "county_id") is tested on the Division code it holds, which
+    # Django reads from the key column itself, without a join.
+    first = field.split("__")[0]
+    model_field = queryset.model._meta.get_field(first)
+    if first == field and model_field.is_relation:
+        field = f"{model_field.name}__{model_field.target_field.name}"  # type: ignore[union-attr]
     return queryset.filter(Q(**{f"{field}__startswith": user.area_id}))
