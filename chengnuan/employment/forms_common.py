@@ -115,7 +115,7 @@ def apply_service_errors(
         form.add_error(name if name in form.fields else NON_FIELD_ERRORS, errors)
 
 
-def initial_from_post(form_class: type[forms.BaseForm], data: QueryDict) -> dict[str, Any]:
+def initial_from_post(form_class: type[forms.Form], data: QueryDict) -> dict[str, Any]:
     """The posted values as `initial`, so a redraw shows what was typed without errors."""
     initial: dict[str, Any] = {}
     for name, field in form_class.base_fields.items():
@@ -160,10 +160,13 @@ class RegionGroup:
         return f"选好后，点这里列出“{self.fields[-1].label}”"
 
 
+Fieldsets = tuple[tuple[str, tuple[Any, ...]], ...]
+
+
 class FieldsetsMixin:
     """`fieldsets` lists (legend, names); a nested tuple of names is a region group."""
 
-    fieldsets: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    fieldsets: Fieldsets = ()
 
     def grouped_fields(self) -> list[tuple[str, list[Any]]]:
         form: Any = self

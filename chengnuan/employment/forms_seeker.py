@@ -9,6 +9,7 @@ from chengnuan.employment import selectors_pages
 from chengnuan.employment.choices import PushChannel, PushFrequency, WageUnit
 from chengnuan.employment.forms_common import (
     DateInput,
+    Fieldsets,
     FieldsetsMixin,
     TimeInput,
     choice_errors,
@@ -30,7 +31,7 @@ CONSENT_TEXT = (
 )
 
 # The parts of the form, in the order they are shown.
-FIELDSETS = (
+FIELDSETS: Fieldsets = (
     ("基本信息", ("name", "id_number", "phone", ("hukou_province", "hukou_area_code"),
                   ("residence_city", "residence_county", "residence_code"),
                   "is_poverty_alleviated")),
@@ -130,7 +131,7 @@ class SeekerForm(FieldsetsMixin, forms.Form):
         error_messages={"invalid": "时间格式不对，请按 07:00 这样填写。"},
     )  # fmt: skip
 
-    fieldsets = FIELDSETS
+    fieldsets: Fieldsets = FIELDSETS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -170,7 +171,7 @@ class SeekerForm(FieldsetsMixin, forms.Form):
 
     def _ticked(self, name: str) -> list[str]:
         if self.is_bound:
-            return self.data.getlist(self.add_prefix(name))
+            return list(self.data.getlist(self.add_prefix(name)))  # type: ignore[attr-defined]
         return [str(code) for code in self.initial.get(name) or []]
 
     def _setup_occupations(self) -> None:

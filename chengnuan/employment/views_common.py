@@ -13,7 +13,7 @@ from django.shortcuts import render
 
 from chengnuan.employment.forms_common import apply_service_errors, initial_from_post, is_refresh
 
-FormT = TypeVar("FormT", bound=forms.BaseForm)
+FormT = TypeVar("FormT", bound=forms.Form)
 ResultT = TypeVar("ResultT")
 
 PAGE_SIZE = 20
