@@ -28,6 +28,7 @@ def _set_choices(form: forms.Form, name: str, choices: Any, blank: str = "全部
 
 
 class PublicPostingFilters(forms.Form):
+    q = forms.CharField(label="岗位名称", required=False, max_length=30)
     city = _choice("城市", blank="全省")
     older = forms.BooleanField(label="只看欢迎大龄的岗位", required=False)
 

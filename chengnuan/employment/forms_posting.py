@@ -71,9 +71,11 @@ class EmployerForm(FieldsetsMixin, forms.Form):
         return to_input(EmployerInput, self.cleaned_data)
 
 
-def _optional_int(label: str, *, min_value: int, max_value: int) -> forms.IntegerField:
+def _optional_int(
+    label: str, *, min_value: int, max_value: int, help_text: str = ""
+) -> forms.IntegerField:
     return forms.IntegerField(
-        label=label, required=False, min_value=min_value, max_value=max_value,
+        label=label, required=False, min_value=min_value, max_value=max_value, help_text=help_text,
         error_messages=number_errors(label), widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )  # fmt: skip
 
@@ -146,7 +148,10 @@ class PostingForm(FieldsetsMixin, forms.Form):
         error_messages=number_errors("纬度"),
     )  # fmt: skip
     age_min = _optional_int("最小年龄", min_value=16, max_value=100)
-    age_max = _optional_int("最大年龄", min_value=16, max_value=100)
+    age_max = _optional_int(
+        "最大年龄", min_value=16, max_value=100,
+        help_text="不写表示不限。不限或写50岁及以上的岗位会标上“欢迎大龄”，年纪大的师傅更容易找到。",
+    )  # fmt: skip
     education = forms.ChoiceField(
         label="学历要求", choices=Education.choices, initial=Education.NONE,
         error_messages=choice_errors("学历要求"),

@@ -17,6 +17,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
     filters = PublicPostingFilters(request.GET)
     valid = filters.is_valid()
     postings = selectors_pages.public_postings_filtered(
+        title=filters.cleaned_data["q"] if valid else "",
         city=filters.cleaned_data["city"] if valid else "",
         older_only=filters.cleaned_data["older"] if valid else False,
     )

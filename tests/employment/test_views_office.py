@@ -189,7 +189,7 @@ def test_review_queue_has_no_query_per_posting(client, clerk, django_assert_max_
     for _ in range(12):
         pending_posting()
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("employment:office_review_queue"))
 
     assert len(response.context["page"].object_list) == 12
@@ -293,7 +293,7 @@ def test_seeker_list_has_no_query_per_seeker(client, clerk, django_assert_max_nu
     for _ in range(12):
         JobSeekerFactory()
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("employment:office_seekers"))
 
     assert len(response.context["page"].object_list) == 12

@@ -111,3 +111,13 @@ def test_posting_list_ignores_a_city_that_does_not_exist(client):
 
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == 1
+
+
+def test_posting_list_keeps_the_home_page_search_words_working(client):
+    welder = PostingFactory(title="电焊工")
+    PostingFactory(title="保洁员")
+
+    response = client.get(reverse("employment:posting_list"), {"q": "电焊"})
+
+    assert [p.pk for p in response.context["page"].object_list] == [welder.pk]
+    assert 'value="电焊"' in response.content.decode()
