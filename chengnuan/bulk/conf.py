@@ -1,0 +1,30 @@
+"""Limits of the bulk app, read from settings so an operator can change them without code.
+Defaults fit a county station's sheets with room to spare; set BULK_* in settings to change."""
+
+from django.conf import settings
+
+
+def max_upload_bytes() -> int:
+    """Largest file accepted (BULK_IMPORT_MAX_MB, default 40 MB: a 100,000-row sheet is ~10 MB)."""
+    return int(getattr(settings, "BULK_IMPORT_MAX_MB", 40)) * 1024 * 1024
+
+
+def max_rows() -> int:
+    """Most data rows in one sheet (BULK_IMPORT_MAX_ROWS, default 200,000)."""
+    return int(getattr(settings, "BULK_IMPORT_MAX_ROWS", 200_000))
+
+
+def inline_max_bytes() -> int:
+    """Files up to this size (BULK_IMPORT_INLINE_MAX_BYTES, default 256 KB, about 1,000 rows)
+    are imported while the clerk waits; larger ones go to the task queue."""
+    return int(getattr(settings, "BULK_IMPORT_INLINE_MAX_BYTES", 256 * 1024))
+
+
+def batch_size() -> int:
+    """Rows per bulk insert and per dedupe look-up (BULK_BATCH_SIZE, default 2,000)."""
+    return int(getattr(settings, "BULK_BATCH_SIZE", 2000))
+
+
+def error_sheet_days() -> int:
+    """Days a returned error sheet (it holds personal numbers) is kept (BULK_ERROR_SHEET_DAYS, default 7)."""
+    return int(getattr(settings, "BULK_ERROR_SHEET_DAYS", 7))

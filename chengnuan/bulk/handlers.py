@@ -1,0 +1,295 @@
+"""What the importer does with posting and seeker rows: check them (rows.py, the employment
+validation), screen each batch against the database with one query, and bulk-insert them.
+
+Re-uploading a sheet adds nothing: a seeker already registered (same 身份证号 hash) is
+skipped, and so is a posting whose natural key (employer USCC, title, county, wage, end
+date) an earlier import recorded in PostingImportKey.
+"""
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from chengnuan.bulk import columns, conf
+from chengnuan.bulk.choices import ImportKind
+from chengnuan.bulk.importer import Screened
+from chengnuan.bulk.lookups import Lookups
+from chengnuan.bulk.models import ImportJob, PostingImportKey
+from chengnuan.bulk.rows import (
+    EMPLOYER_FIELD_COLUMNS,
+    Cells,
+    RowInvalid,
+    read_posting,
+    read_seeker,
+)
+from chengnuan.bulk.survey_handlers import DemandSurveyHandler, EmploymentSurveyHandler
+from chengnuan.core.timeutil import today
+from chengnuan.employment.choices import (
+    EmployerStatus,
+    PostingStatus,
+    RegisteredVia,
+    SeekerStatus,
+    Source,
+)
+from chengnuan.employment.inputs import EmployerInput
+from chengnuan.employment.models import (
+    Consent,
+    ConsentMethod,
+    ConsentPurpose,
+    Employer,
+    JobSeeker,
+    Posting,
+)
+from chengnuan.employment.permissions import is_staff_in_scope
+from chengnuan.employment.services_seekers import OUT_OF_AREA_RESIDENCE
+from chengnuan.employment.validation import (
+    clean_employer,
+    employer_field_values,
+    posting_field_values,
+    seeker_field_values,
+)
+from chengnuan.search import index
+
+T = TypeVar("T")
+OUT_OF_AREA_POSTING = "这个工作地点不在您负责的区域内，请只导入您所在区域的岗位。"
+EMPLOYER_BLOCKED = "这家单位核验没有通过或已暂停，暂时不能发布岗位。请联系所在县区人社部门。"
+
+
+def chunks(items: list[T], size: int) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# --- postings -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class PostingItem:
+    uscc: str
+    values: dict[str, Any]
+    key_hash: str
+
+
+def posting_key(values: dict[str, Any], uscc: str) -> str:
+    parts = (
+        uscc,
+        values["title"],
+        values["county_id"],
+        values["wage_min"],
+        values["wage_max"],
+        values["wage_unit"],
+        values["valid_until"].isoformat(),
+    )
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()
+
+
+class PostingHandler:
+    """Postings go in as 待审核 (pending review), created by the clerk, source 批量导入. An
+    employer not yet in the database is registered from the row as 待核验: a sheet is not a
+    business licence, so staff verify it before its postings can be published."""
+
+    spec = columns.POSTING
+
+    def __init__(self, *, job: ImportJob, lookups: Lookups) -> None:
+        self.job = job
+        self.user = job.created_by
+        self.lookups = lookups
+        self.today = today()
+        self.employer_checks: dict[tuple[str, ...], EmployerInput | ValidationError] = {}
+        self.new_employers: dict[str, EmployerInput] = {}
+        self.known_employers: dict[str, tuple[int, str]] = {}  # uscc -> (pk, status)
+        self.seen_keys: set[str] = set()
+
+    def prepare(self, cells: Cells) -> PostingItem:
+        posting, employer_input = read_posting(cells, self.lookups)
+        if not is_staff_in_scope(self.user, posting.county_code):
+            raise RowInvalid({"county": [OUT_OF_AREA_POSTING]})
+        employer = self._checked_employer(cells, employer_input)
+        values = posting_field_values(posting)
+        return PostingItem(employer.uscc, values, posting_key(values, employer.uscc))
+
+    def _checked_employer(self, cells: Cells, data: EmployerInput) -> EmployerInput:
+        """The employer columns checked as the employer form would (memoised: a sheet names
+        few employers many times)."""
+        memo_key = (data.uscc, data.name, data.county_code, data.contact_name, data.contact_phone)
+        if memo_key not in self.employer_checks:
+            try:
+                self.employer_checks[memo_key] = clean_employer(data)
+            except ValidationError as exc:
+                self.employer_checks[memo_key] = exc
+        checked = self.employer_checks[memo_key]
+        if isinstance(checked, ValidationError):
+            cells.absorb(checked, EMPLOYER_FIELD_COLUMNS)
+            raise RowInvalid(cells.errors)
+        return checked
+
+    def screen(self, batch: list[tuple[int, PostingItem]]) -> Screened:
+        screened = Screened()
+        self._load_employers({item.uscc for _, item in batch})
+        keys = [item.key_hash for _, item in batch]
+        imported = set(
+            PostingImportKey.objects.filter(key_hash__in=keys).values_list("key_hash", flat=True)
+        )
+        for row, item in batch:
+            known = self.known_employers.get(item.uscc)
+            if known and known[1] in (EmployerStatus.REJECTED, EmployerStatus.SUSPENDED):
+                screened.errors[row] = {"employer_uscc": [EMPLOYER_BLOCKED]}
+            elif item.key_hash in imported or item.key_hash in self.seen_keys:
+                screened.skipped += 1
+            else:
+                self.seen_keys.add(item.key_hash)
+                screened.new.append(item)
+        return screened
+
+    def _load_employers(self, usccs: set[str]) -> None:
+        unknown = usccs - self.known_employers.keys()
+        if unknown:
+            found = Employer.objects.filter(uscc__in=unknown).values_list("uscc", "pk", "status")
+            self.known_employers.update({uscc: (pk, status) for uscc, pk, status in found})
+
+    def write(self, items: list[PostingItem]) -> int:
+        employer_ids = self._create_employers(items)
+        created_ids: list[int] = []
+        for batch in chunks(items, conf.batch_size()):
+            postings = Posting.objects.bulk_create(
+                Posting(
+                    employer_id=employer_ids[item.uscc],
+                    **item.values,
+                    status=PostingStatus.PENDING,
+                    source=Source.IMPORT,
+                    created_by=self.user,
+                )
+                for item in batch
+            )
+            PostingImportKey.objects.bulk_create(
+                PostingImportKey(key_hash=item.key_hash, posting=posting, job=self.job)
+                for item, posting in zip(batch, postings, strict=True)
+            )
+            created_ids.extend(p.pk for p in postings)
+        transaction.on_commit(lambda: index.postings_changed(created_ids))
+        return len(created_ids)
+
+    def _create_employers(self, items: list[PostingItem]) -> dict[str, int]:
+        """Employers the sheet names and the database lacks, each from its first row."""
+        new = dict.fromkeys(item.uscc for item in items if item.uscc not in self.known_employers)
+        first_seen: dict[str, EmployerInput] = {}
+        for data in self.employer_checks.values():
+            if isinstance(data, EmployerInput):
+                first_seen.setdefault(data.uscc, data)
+        created = Employer.objects.bulk_create(
+            Employer(
+                **employer_field_values(first_seen[uscc]),
+                status=EmployerStatus.PENDING,
+                source=Source.IMPORT,
+                created_by=self.user,
+            )
+            for uscc in new
+        )
+        ids = {uscc: pk for uscc, (pk, _) in self.known_employers.items()}
+        ids.update({employer.uscc: employer.pk for employer in created})
+        return ids
+
+
+# --- job seekers --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SeekerItem:
+    values: dict[str, Any]
+    occupations: list[str]
+    areas: list[str]
+
+
+class SeekerHandler:
+    """Seekers go in as 求职中, registered via 调查表导入 by the clerk, with the consent the
+    person signed on paper (保存登记 and 接收推送) recorded as signed."""
+
+    spec = columns.SEEKER
+
+    def __init__(self, *, job: ImportJob, lookups: Lookups) -> None:
+        self.job = job
+        self.user = job.created_by
+        self.lookups = lookups
+        self.today = today()
+        self.seen: dict[str, int] = {}  # id_number_hash -> first row
+
+    def prepare(self, cells: Cells) -> SeekerItem:
+        seeker = read_seeker(cells, self.lookups)
+        if not is_staff_in_scope(self.user, seeker.residence_code):
+            raise RowInvalid({"township": [OUT_OF_AREA_RESIDENCE]})
+        values = seeker_field_values(seeker, today=self.today)
+        return SeekerItem(values, seeker.wanted_occupation_codes, seeker.wanted_area_codes)
+
+    def screen(self, batch: list[tuple[int, SeekerItem]]) -> Screened:
+        screened = Screened()
+        hashes = [item.values["id_number_hash"] for _, item in batch]
+        registered = set(
+            JobSeeker.objects.filter(id_number_hash__in=hashes).values_list(
+                "id_number_hash", flat=True
+            )
+        )
+        for row, item in batch:
+            id_hash = item.values["id_number_hash"]
+            if id_hash in registered:
+                screened.skipped += 1
+            elif id_hash in self.seen:
+                screened.errors[row] = {
+                    "id_number": [
+                        f"和第{self.seen[id_hash]}行是同一个人（身份证号相同），请删掉一行。"
+                    ]
+                }
+            else:
+                self.seen[id_hash] = row
+                screened.new.append(item)
+        return screened
+
+    def write(self, items: list[SeekerItem]) -> int:
+        occupations = JobSeeker.wanted_occupations.through
+        areas = JobSeeker.wanted_areas.through
+        created = 0
+        for batch in chunks(items, conf.batch_size()):
+            seekers = JobSeeker.objects.bulk_create(
+                JobSeeker(
+                    **item.values,
+                    status=SeekerStatus.ACTIVE,
+                    registered_via=RegisteredVia.IMPORT,
+                    registered_by=self.user,
+                )
+                for item in batch
+            )
+            pairs = list(zip(batch, seekers, strict=True))
+            occupations.objects.bulk_create(
+                occupations(jobseeker_id=s.pk, occupation_id=code)
+                for item, s in pairs
+                for code in item.occupations
+            )
+            areas.objects.bulk_create(
+                areas(jobseeker_id=s.pk, division_id=code)
+                for item, s in pairs
+                for code in item.areas
+            )
+            Consent.objects.bulk_create(
+                Consent(
+                    seeker_id=s.pk,
+                    purpose=purpose,
+                    granted=True,
+                    method=ConsentMethod.SIGNED,
+                    recorded_by=self.user,
+                )
+                for _, s in pairs
+                for purpose in (ConsentPurpose.REGISTRATION, ConsentPurpose.PUSH)
+            )
+            created += len(seekers)
+        return created
+
+
+HANDLERS: dict[str, Any] = {
+    ImportKind.POSTING: PostingHandler,
+    ImportKind.SEEKER: SeekerHandler,
+    ImportKind.DEMAND_SURVEY: DemandSurveyHandler,
+    ImportKind.EMPLOYMENT_SURVEY: EmploymentSurveyHandler,
+}
