@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -64,7 +65,9 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.action(description="作废所选令牌")
-def revoke_tokens(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset) -> None:  # type: ignore[no-untyped-def]
+def revoke_tokens(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[ApiToken]
+) -> None:
     queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
 
 

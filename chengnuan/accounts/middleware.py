@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from chengnuan.accounts.access import LoginRequired
@@ -6,7 +8,7 @@ from chengnuan.accounts.access import LoginRequired
 class LoginRedirectMiddleware:
     """Turns accounts.access.LoginRequired raised by a page into a redirect to sign in."""
 
-    def __init__(self, get_response):  # type: ignore[no-untyped-def]
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -44,7 +44,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     """SMS sign-in in two steps on one page: phone and role, then the code."""
     if request.user.is_authenticated:
         return redirect(_next_url(request, reverse("home")))
-    form = PhoneLoginForm(request.POST or None)
+    form = PhoneLoginForm(request.POST if request.method == "POST" else None)
     stage = "code" if request.POST.get("stage") == "code" else "phone"
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -90,7 +90,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def staff_login_view(request: HttpRequest) -> HttpResponse:
     """Password and TOTP code together: a staff member is signed in only with both."""
-    form = StaffLoginForm(request.POST or None)
+    form = StaffLoginForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -134,7 +134,7 @@ def my_data_export_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def close_account_view(request: HttpRequest) -> HttpResponse:
     user = login_required_kind(request, OWN_DATA_KINDS)
-    form = CloseAccountForm(request.POST or None)
+    form = CloseAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         account_close(user=user)
         logout(request)

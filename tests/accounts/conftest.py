@@ -22,3 +22,9 @@ def code_in(message) -> str:
 
 def current_totp(device) -> str:
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The real hasher is slow on purpose; these tests check who gets in, not hash strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
