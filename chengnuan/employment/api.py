@@ -1,3 +1,251 @@
-from ninja import Router
+"""/api/v1: postings, job seekers and employers for the APP channel and partners.
 
-router = Router()
+Every route first says who may call it (accounts.access) and which record they may touch
+(employment.access: out of reach is a 404), then calls one selector or service. Errors are
+JSON with a Chinese message and the field (see core.api_errors)."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from chengnuan.accounts.access import login_required_kind, staff_required
+from chengnuan.accounts.api_auth import ApiAuth
+from chengnuan.accounts.models import User, UserKind
+from chengnuan.employment import access, selectors
+from chengnuan.employment.choices import RegisteredVia, Source
+from chengnuan.employment.inputs import EmployerInput, PostingInput, SeekerInput
+from chengnuan.employment.models import ConsentMethod, Employer, JobSeeker, Posting
+from chengnuan.employment.schemas import (
+    EmployerIn,
+    EmployerOut,
+    EmployerPostingIn,
+    PostingFilters,
+    PostingListOut,
+    PostingManageOut,
+    PostingOut,
+    ReviewIn,
+    SeekerListOut,
+    SeekerOfficeIn,
+    SeekerOfficeOut,
+    SeekerOut,
+    SeekerPatch,
+    SeekerQuery,
+    SeekerSelfIn,
+)
+from chengnuan.employment.services_employers import employer_register, employer_verify
+from chengnuan.employment.services_postings import posting_create, posting_review, posting_submit
+from chengnuan.employment.services_seekers import seeker_register, seeker_update
+
+
+def _anyone(request: HttpRequest) -> bool:
+    """Lets a route be public while a token or session, when present, still identifies the
+    caller (so a signed-in worker sees the contact phone)."""
+    return True
+
+
+OptionalAuth = [*ApiAuth, _anyone]
+PAGE = {"page_size": 20, "max_page_size": 100}
+
+router = Router(tags=["岗位与求职登记"])
+
+
+def _fields(schema: Any, input_class: type) -> dict[str, Any]:
+    names = input_class.__dataclass_fields__
+    return {k: v for k, v in schema.model_dump().items() if k in names}
+
+
+# --- public postings --------------------------------------------------------------------------
+
+
+@router.get(
+    "/postings", response=list[PostingListOut], auth=OptionalAuth, summary="岗位列表（公开）"
+)
+@paginate(PageNumberPagination, **PAGE)
+def posting_list(request: HttpRequest, filters: Query[PostingFilters]) -> Any:
+    return selectors.public_postings(
+        selectors.PublicPostingFilters(
+            city_code=filters.city,
+            county_code=filters.county,
+            occupation_code=filters.occupation,
+            min_monthly_wage=filters.min_monthly_wage,
+            older_friendly=filters.older_friendly,
+        )
+    )
+
+
+@router.get(
+    "/postings/{posting_id}", response=PostingOut, auth=OptionalAuth, summary="岗位详情（公开）"
+)
+def posting_detail(request: HttpRequest, posting_id: int) -> PostingOut:
+    posting = selectors.posting_for_public(posting_id)
+    user = request.user
+    show_phone = user.is_authenticated and getattr(user, "kind", None) == UserKind.WORKER
+    return PostingOut.with_phone(posting, show_phone)
+
+
+# --- employers and their postings -------------------------------------------------------------
+
+
+@router.post("/employers", response={201: EmployerOut}, auth=ApiAuth, summary="单位登记（待核验）")
+def employer_create(request: HttpRequest, payload: EmployerIn) -> tuple[int, Employer]:
+    user = login_required_kind(request, UserKind.EMPLOYER)
+    employer = employer_register(
+        data=EmployerInput(**payload.model_dump()),
+        owner=user,
+        created_by=user,
+        source=Source.EMPLOYER,
+    )
+    return 201, employer
+
+
+def _employer_of(user: User, employer_id: int | None) -> Employer:
+    if employer_id is not None:
+        return access.get_employer_for_owner_or_404(user, employer_id)
+    owned = list(selectors.employers_for_owner(user)[:2])
+    if len(owned) != 1:
+        message = (
+            "请先登记单位信息。" if not owned else "您的账号管理多家单位，请选择是哪家单位的岗位。"
+        )
+        raise ValidationError({"employer_id": [message]})
+    return owned[0]
+
+
+@router.get(
+    "/employer/postings", response=list[PostingManageOut], auth=ApiAuth, summary="本单位的岗位"
+)
+@paginate(PageNumberPagination, **PAGE)
+def employer_posting_list(request: HttpRequest, employer_id: int | None = None) -> Any:
+    user = login_required_kind(request, UserKind.EMPLOYER)
+    return selectors.postings_for_employer(_employer_of(user, employer_id))
+
+
+@router.post(
+    "/employer/postings", response={201: PostingManageOut}, auth=ApiAuth, summary="发布岗位"
+)
+def employer_posting_create(
+    request: HttpRequest, payload: EmployerPostingIn
+) -> tuple[int, Posting]:
+    user = login_required_kind(request, UserKind.EMPLOYER)
+    employer = _employer_of(user, payload.employer_id)
+    posting = posting_create(
+        employer=employer,
+        data=PostingInput(**_fields(payload, PostingInput)),
+        actor=user,
+        source=Source.EMPLOYER,
+        submit=payload.submit,
+    )
+    return 201, posting
+
+
+@router.post(
+    "/postings/{posting_id}/submit", response=PostingManageOut, auth=ApiAuth, summary="提交审核"
+)
+def employer_posting_submit(request: HttpRequest, posting_id: int) -> Posting:
+    user = login_required_kind(request, UserKind.EMPLOYER)
+    posting = access.get_posting_for_employer_or_404(user, posting_id)
+    return posting_submit(posting=posting, actor=user)
+
+
+# --- office: review -----------------------------------------------------------------------------
+
+
+@router.get(
+    "/office/review-queue", response=list[PostingManageOut], auth=ApiAuth, summary="待审核岗位"
+)
+@paginate(PageNumberPagination, **PAGE)
+def office_review_queue(request: HttpRequest) -> Any:
+    return selectors.review_queue(staff_required(request))
+
+
+@router.post(
+    "/office/postings/{posting_id}/review",
+    response=PostingManageOut,
+    auth=ApiAuth,
+    summary="审核岗位",
+)
+def office_posting_review(request: HttpRequest, posting_id: int, payload: ReviewIn) -> Posting:
+    user = staff_required(request)
+    posting = access.get_posting_for_staff_or_404(user, posting_id)
+    return posting_review(posting=posting, actor=user, approve=payload.approve, note=payload.note)
+
+
+@router.post(
+    "/office/employers/{employer_id}/verify", response=EmployerOut, auth=ApiAuth, summary="核验单位"
+)
+def office_employer_verify(request: HttpRequest, employer_id: int, payload: ReviewIn) -> Employer:
+    user = staff_required(request)
+    employer = access.get_employer_for_staff_or_404(user, employer_id)
+    return employer_verify(
+        employer=employer, actor=user, approve=payload.approve, note=payload.note
+    )
+
+
+# --- job seekers --------------------------------------------------------------------------------
+
+
+@router.post("/seekers/me", response={201: SeekerOut}, auth=ApiAuth, summary="本人求职登记")
+def seeker_me_create(request: HttpRequest, payload: SeekerSelfIn) -> tuple[int, JobSeeker]:
+    user = login_required_kind(request, UserKind.WORKER)
+    if not payload.consent:
+        raise ValidationError({"consent": ["请先阅读并同意个人信息处理说明，才能保存求职登记。"]})
+    seeker = seeker_register(
+        data=SeekerInput(**_fields(payload, SeekerInput)),
+        user=user,
+        registered_by=None,
+        via=RegisteredVia.SELF,
+        consent_method=ConsentMethod.ONLINE,
+    )
+    return 201, seeker
+
+
+@router.get("/seekers/me", response=SeekerOut, auth=ApiAuth, summary="我的求职登记")
+def seeker_me(request: HttpRequest) -> JobSeeker:
+    return access.get_own_seeker_or_404(login_required_kind(request, UserKind.WORKER))
+
+
+@router.patch("/seekers/me", response=SeekerOut, auth=ApiAuth, summary="修改我的求职登记")
+def seeker_me_update(request: HttpRequest, payload: SeekerPatch) -> JobSeeker:
+    user = login_required_kind(request, UserKind.WORKER)
+    seeker = access.get_own_seeker_or_404(user)
+    data = SeekerInput.from_seeker(seeker)
+    for name, value in payload.model_dump(exclude_unset=True).items():
+        setattr(data, name, value)
+    return seeker_update(seeker=seeker, data=data, actor=user)
+
+
+@router.post(
+    "/office/seekers", response={201: SeekerOfficeOut}, auth=ApiAuth, summary="代为求职登记"
+)
+def office_seeker_create(request: HttpRequest, payload: SeekerOfficeIn) -> tuple[int, JobSeeker]:
+    user = staff_required(request)
+    seeker = seeker_register(
+        data=SeekerInput(**_fields(payload, SeekerInput)),
+        user=None,
+        registered_by=user,
+        via=RegisteredVia.STATION,
+        consent_method=ConsentMethod(payload.consent_method),
+    )
+    return 201, seeker
+
+
+@router.get(
+    "/office/seekers", response=list[SeekerListOut], auth=ApiAuth, summary="求职登记列表（本辖区）"
+)
+@paginate(PageNumberPagination, **PAGE)
+def office_seeker_list(request: HttpRequest, query: Query[SeekerQuery]) -> Any:
+    user = staff_required(request)
+    return selectors.seekers_for_staff(user, selectors.SeekerFilters(**query.model_dump()))
+
+
+@router.get(
+    "/office/seekers/{seeker_id}",
+    response=SeekerOfficeOut,
+    auth=ApiAuth,
+    summary="求职登记详情（留痕）",
+)
+def office_seeker_detail(request: HttpRequest, seeker_id: int) -> JobSeeker:
+    user = staff_required(request)
+    return access.get_seeker_for_staff_or_404(user, seeker_id, request)

@@ -16,18 +16,35 @@ from chengnuan.employment.models import Employer, JobSeeker, Posting
 _POSTING_JOINS = ("employer", "occupation", "industry", "county", "township")
 
 
-def public_postings() -> QuerySet[Posting]:
+@dataclass(kw_only=True)
+class PublicPostingFilters:
+    city_code: str | None = None
+    county_code: str | None = None
+    occupation_code: str | None = None  # a code or a prefix (6- = 生产制造及有关人员)
+    min_monthly_wage: int | None = None  # piece-rate postings have no monthly figure: left out
+    older_friendly: bool | None = None
+
+
+def public_postings(filters: PublicPostingFilters | None = None) -> QuerySet[Posting]:
     """What the public sees: published, not past its end date, from a verified employer.
     Newest first."""
-    return (
-        Posting.objects.filter(
-            status=PostingStatus.PUBLISHED,
-            valid_until__gte=today(),
-            employer__status=EmployerStatus.VERIFIED,
-        )
-        .select_related(*_POSTING_JOINS)
-        .order_by("-published_at", "-id")
+    found = Posting.objects.filter(
+        status=PostingStatus.PUBLISHED,
+        valid_until__gte=today(),
+        employer__status=EmployerStatus.VERIFIED,
     )
+    filters = filters or PublicPostingFilters()
+    if filters.city_code:
+        found = found.filter(city_code=filters.city_code)
+    if filters.county_code:
+        found = found.filter(county_id=filters.county_code)
+    if filters.occupation_code:
+        found = found.filter(occupation__code__startswith=filters.occupation_code)
+    if filters.min_monthly_wage is not None:
+        found = found.filter(monthly_wage_max__gte=filters.min_monthly_wage)
+    if filters.older_friendly:
+        found = found.filter(open_to_older=True)
+    return found.select_related(*_POSTING_JOINS).order_by("-published_at", "-id")
 
 
 def posting_for_public(pk: int) -> Posting:

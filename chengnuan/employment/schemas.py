@@ -1,0 +1,333 @@
+"""Request and response bodies of the employment API. Inputs mirror the dataclasses in
+inputs.py field for field; outputs never carry an unmasked 身份证号."""
+
+import datetime
+from typing import Literal
+
+from ninja import Field, Schema
+
+from chengnuan.employment.choices import (
+    ContractType,
+    Education,
+    PushChannel,
+    PushFrequency,
+    WageUnit,
+)
+from chengnuan.employment.models import Employer, JobSeeker, Posting
+
+# --- inputs -----------------------------------------------------------------------------------
+
+
+class EmployerIn(Schema):
+    uscc: str = Field(description="统一社会信用代码（18位）")
+    name: str
+    county_code: str = Field(description="所在县区的6位区划代码")
+    contact_name: str
+    contact_phone: str
+    industry_code: str | None = None
+    address: str = ""
+
+
+class PostingIn(Schema):
+    title: str
+    county_code: str
+    wage_min: int
+    wage_max: int
+    contact_name: str
+    contact_phone: str
+    valid_until: datetime.date
+    occupation_code: str | None = Field(None, description="不填时按岗位名称自动归类")
+    industry_code: str | None = None
+    township_code: str | None = None
+    address: str = ""
+    lng: float | None = None
+    lat: float | None = None
+    wage_unit: str = WageUnit.MONTH
+    headcount: int = 1
+    age_min: int | None = None
+    age_max: int | None = None
+    education: str = Education.NONE
+    benefits: list[str] = []
+    shift: str = ""
+    contract_type: str = ContractType.FULL_TIME
+    description: str = ""
+
+
+class EmployerPostingIn(PostingIn):
+    employer_id: int | None = Field(None, description="账号管理多家单位时必填")
+    submit: bool = Field(False, description="true 表示直接提交审核，false 保存为草稿")
+
+
+class SeekerFields(Schema):
+    name: str
+    id_number: str
+    phone: str
+    residence_code: str = Field(description="现居住地乡镇街道的9位区划代码")
+    hukou_area_code: str | None = None
+    wanted_occupation_codes: list[str] = []
+    wanted_area_codes: list[str] = []
+    expected_wage: int | None = None
+    expected_wage_unit: str = WageUnit.MONTH
+    available_from: datetime.date | None = None
+    skills: str = ""
+    certificates: str = ""
+    experience: str = ""
+    wants_training: bool = False
+    is_poverty_alleviated: bool = False
+    push_frequency: str = PushFrequency.WEEKLY
+    push_channel: str = PushChannel.SITE
+    quiet_start: datetime.time | None = None
+    quiet_end: datetime.time | None = None
+
+
+class SeekerSelfIn(SeekerFields):
+    consent: bool = Field(description="本人已阅读并同意《求职登记个人信息处理说明》")
+
+
+class SeekerOfficeIn(SeekerFields):
+    consent_method: Literal["signed", "verbal"] = Field(description="本人签字同意或口头同意")
+
+
+class SeekerPatch(Schema):
+    """Only the fields sent are changed."""
+
+    name: str | None = None
+    phone: str | None = None
+    residence_code: str | None = None
+    hukou_area_code: str | None = None
+    wanted_occupation_codes: list[str] | None = None
+    wanted_area_codes: list[str] | None = None
+    expected_wage: int | None = None
+    expected_wage_unit: str | None = None
+    available_from: datetime.date | None = None
+    skills: str | None = None
+    certificates: str | None = None
+    experience: str | None = None
+    wants_training: bool | None = None
+    is_poverty_alleviated: bool | None = None
+    push_frequency: str | None = None
+    push_channel: str | None = None
+    quiet_start: datetime.time | None = None
+    quiet_end: datetime.time | None = None
+
+
+class ReviewIn(Schema):
+    approve: bool
+    note: str = ""
+
+
+class PostingFilters(Schema):
+    city: str | None = Field(None, description="城市4位区划代码，如 2101 沈阳")
+    county: str | None = Field(None, description="县区6位区划代码")
+    occupation: str | None = Field(None, description="职业代码或其前缀，如 6-")
+    min_monthly_wage: int | None = Field(
+        None, ge=0, description="月工资至少（按月折算，计件岗位不参与）"
+    )
+    older_friendly: bool | None = Field(None, description="只看欢迎大龄务工人员的岗位")
+
+
+class SeekerQuery(Schema):
+    status: str | None = None
+    area_code: str | None = None
+    occupation_code: str | None = None
+    is_older: bool | None = None
+    wants_training: bool | None = None
+    name: str | None = None
+    id_number: str | None = None
+    phone: str | None = None
+
+
+# --- outputs ----------------------------------------------------------------------------------
+
+
+class PostingListOut(Schema):
+    id: int
+    title: str
+    employer_name: str
+    county_code: str
+    county_name: str
+    city_code: str
+    occupation_code: str | None
+    wage_min: int
+    wage_max: int
+    wage_unit: str
+    wage_unit_label: str
+    monthly_wage_min: int | None
+    monthly_wage_max: int | None
+    headcount: int
+    open_to_older: bool
+    benefits: list[str]
+    published_at: datetime.datetime | None
+    valid_until: datetime.date
+
+    @staticmethod
+    def resolve_employer_name(obj: Posting) -> str:
+        return obj.employer.name
+
+    @staticmethod
+    def resolve_county_code(obj: Posting) -> str:
+        return obj.county_id
+
+    @staticmethod
+    def resolve_county_name(obj: Posting) -> str:
+        return obj.county.name
+
+    @staticmethod
+    def resolve_occupation_code(obj: Posting) -> str | None:
+        return obj.occupation_id
+
+    @staticmethod
+    def resolve_wage_unit_label(obj: Posting) -> str:
+        return obj.get_wage_unit_display()
+
+    @staticmethod
+    def resolve_benefits(obj: Posting) -> list[str]:
+        return obj.benefit_labels()
+
+
+class PostingOut(PostingListOut):
+    """A public posting. The contact phone is shown whole only to a signed-in worker."""
+
+    township_code: str | None
+    address: str
+    lng: float | None
+    lat: float | None
+    coord_system: str
+    age_min: int | None
+    age_max: int | None
+    education: str
+    shift: str
+    contract_type: str
+    description: str
+    contact_name: str
+    contact_phone_masked: str
+    contact_phone: str | None = None
+
+    @staticmethod
+    def resolve_township_code(obj: Posting) -> str | None:
+        return obj.township_id
+
+    @staticmethod
+    def resolve_contact_phone(obj: Posting) -> None:
+        return None  # filled in by the route for workers
+
+    @staticmethod
+    def with_phone(posting: Posting, show_phone: bool) -> "PostingOut":
+        out = PostingOut.from_orm(posting)
+        if show_phone:
+            out.contact_phone = posting.contact_phone
+        return out
+
+
+class PostingManageOut(PostingOut):
+    """What the employer and reviewing staff see: the workflow state too."""
+
+    status: str
+    status_label: str
+    review_note: str
+    employer_id: int
+    employer_status: str
+    created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_contact_phone(obj: Posting) -> str:
+        return obj.contact_phone
+
+    @staticmethod
+    def resolve_status_label(obj: Posting) -> str:
+        return obj.get_status_display()
+
+    @staticmethod
+    def resolve_employer_status(obj: Posting) -> str:
+        return obj.employer.status
+
+
+class EmployerOut(Schema):
+    id: int
+    uscc: str
+    name: str
+    county_code: str
+    industry_code: str | None
+    address: str
+    contact_name: str
+    contact_phone_masked: str
+    status: str
+    status_label: str
+    status_note: str
+
+    @staticmethod
+    def resolve_county_code(obj: Employer) -> str:
+        return obj.county_id
+
+    @staticmethod
+    def resolve_industry_code(obj: Employer) -> str | None:
+        return obj.industry_id
+
+    @staticmethod
+    def resolve_status_label(obj: Employer) -> str:
+        return obj.get_status_display()
+
+
+class SeekerListOut(Schema):
+    id: int
+    name: str
+    id_number_masked: str
+    phone_masked: str
+    gender: str
+    birth_date: datetime.date
+    area_code: str
+    residence_name: str
+    is_older: bool
+    status: str
+    status_label: str
+    created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_residence_name(obj: JobSeeker) -> str:
+        return obj.residence.full_name or obj.residence.name
+
+    @staticmethod
+    def resolve_status_label(obj: JobSeeker) -> str:
+        return obj.get_status_display()
+
+
+class SeekerOut(SeekerListOut):
+    residence_code: str
+    hukou_area_code: str | None
+    wanted_occupation_codes: list[str]
+    wanted_area_codes: list[str]
+    expected_wage: int | None
+    expected_wage_unit: str
+    available_from: datetime.date | None
+    skills: str
+    certificates: str
+    experience: str
+    wants_training: bool
+    is_poverty_alleviated: bool
+    push_frequency: str
+    push_channel: str
+    quiet_start: datetime.time | None
+    quiet_end: datetime.time | None
+    registered_via: str
+
+    @staticmethod
+    def resolve_residence_code(obj: JobSeeker) -> str:
+        return obj.residence_id
+
+    @staticmethod
+    def resolve_hukou_area_code(obj: JobSeeker) -> str | None:
+        return obj.hukou_area_id
+
+    @staticmethod
+    def resolve_wanted_occupation_codes(obj: JobSeeker) -> list[str]:
+        return [o.pk for o in obj.wanted_occupations.all()]
+
+    @staticmethod
+    def resolve_wanted_area_codes(obj: JobSeeker) -> list[str]:
+        return [d.pk for d in obj.wanted_areas.all()]
+
+
+class SeekerOfficeOut(SeekerOut):
+    """Staff see the phone number whole, to call the person; the read is audited."""
+
+    phone: str
