@@ -115,18 +115,28 @@ def occupation_choices(codes: list[str] | tuple[str, ...]) -> Choices:
     return [(code, names[code]) for code in codes if code in names]
 
 
+# Endings that say nothing about the work on their own (电工, 保洁员, 厨师).
+_GENERIC_ENDINGS = frozenset("工员师人手")
+
+
 def occupation_search(query: str) -> Choices:
-    """Detailed occupations whose name or common titles contain the words typed."""
+    """Detailed occupations whose name or common titles contain the words typed. When the
+    whole phrase finds nothing, shorter endings of it are tried (电焊 -> 焊), since people
+    name the work by its craft and the classification by the trade."""
     query = query.strip()
-    if not query:
-        return []
-    rows = (
-        Occupation.objects.filter(level=4)
-        .filter(Q(name__icontains=query) | Q(aliases__icontains=query))
-        .order_by("code")
-        .values_list("code", "name")[:OCCUPATION_SEARCH_LIMIT]
-    )
-    return list(rows)
+    for start in range(len(query)):
+        part = query[start:]
+        if part in _GENERIC_ENDINGS:
+            break
+        rows = list(
+            Occupation.objects.filter(level=4)
+            .filter(Q(name__icontains=part) | Q(aliases__icontains=part))
+            .order_by("code")
+            .values_list("code", "name")[:OCCUPATION_SEARCH_LIMIT]
+        )
+        if rows:
+            return rows
+    return []
 
 
 def industry_choices() -> GroupedChoices:

@@ -145,13 +145,17 @@ def test_region_refresh_lists_townships_of_the_chosen_county_without_saving(clie
 
 
 def test_occupation_search_adds_matches_and_keeps_what_was_ticked(client):
-    data = registration_data(occupation_query="叉车", _refresh="occupation")
+    data = registration_data(
+        occupation_query="电焊", _refresh="occupation", wanted_occupation_codes=[LOADER_OCCUPATION]
+    )
 
     response = signed_in(client, WorkerFactory()).post(URL, data)
 
-    choices = dict(response.context["form"].fields["wanted_occupation_codes"].choices)
-    assert WELDER in choices
-    assert any("叉车" in name or "起重" in name for name in choices.values())
+    form = response.context["form"]
+    choices = dict(form.fields["wanted_occupation_codes"].choices)
+    assert "6-18-03-04" in choices  # 喷涂喷焊工: found through the craft 焊, not on the short list
+    assert form["wanted_occupation_codes"].value() == [LOADER_OCCUPATION]
+    assert "errorlist" not in response.content.decode()
 
 
 def test_an_occupation_found_by_search_can_be_saved(client):
