@@ -4,6 +4,7 @@ Every route first says who may call it (accounts.access) and which record they m
 (employment.access: out of reach is a 404), then calls one selector or service. Errors are
 JSON with a Chinese message and the field (see core.api_errors)."""
 
+import dataclasses
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -52,8 +53,9 @@ PAGE = {"page_size": 20, "max_page_size": 100}
 router = Router(tags=["岗位与求职登记"])
 
 
-def _fields(schema: Any, input_class: type) -> dict[str, Any]:
-    names = input_class.__dataclass_fields__
+def _fields(schema: Any, input_class: Any) -> dict[str, Any]:
+    """The payload's values that the service input declares (not submit, consent …)."""
+    names = {field.name for field in dataclasses.fields(input_class)}
     return {k: v for k, v in schema.model_dump().items() if k in names}
 
 

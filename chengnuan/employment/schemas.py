@@ -208,8 +208,8 @@ class PostingOut(PostingListOut):
         return obj.township_id
 
     @staticmethod
-    def resolve_contact_phone(obj: Posting) -> None:
-        return None  # filled in by the route for workers
+    def resolve_contact_phone(obj: Posting) -> str | None:
+        return None  # filled in by with_phone for workers
 
     @staticmethod
     def with_phone(posting: Posting, show_phone: bool) -> "PostingOut":
@@ -230,7 +230,7 @@ class PostingManageOut(PostingOut):
     created_at: datetime.datetime
 
     @staticmethod
-    def resolve_contact_phone(obj: Posting) -> str:
+    def resolve_contact_phone(obj: Posting) -> str | None:
         return obj.contact_phone
 
     @staticmethod

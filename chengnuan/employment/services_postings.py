@@ -65,28 +65,18 @@ def _check_out_of_area(actor: User | None, county_code: str) -> None:
 
 
 def _with_suggested_occupation(data: PostingInput) -> PostingInput:
-    """Fill a missing occupation from the job title when the classifier is installed; a
-    posting without an occupation is still valid, only harder to match."""
+    """Fill a missing occupation from the job title (a group such as 生产制造及有关人员 when
+    the title is vague); a posting the classifier cannot place keeps none."""
     if data.occupation_code is not None:
         return data
     try:
-        from chengnuan.search.classifier import suggest_occupation  # type: ignore[import-not-found]
-    except ImportError:
+        from chengnuan.search.classify import suggest_occupation
+    except ImportError:  # the classifier is optional until the search app ships it
         return data
-    code = _code_of(suggest_occupation(data.title))
-    if code is None or code not in reference_codes().occupations:
+    suggestion = suggest_occupation(data.title)
+    if suggestion is None or suggestion.code not in reference_codes().occupations:
         return data
-    return dataclasses.replace(data, occupation_code=code)
-
-
-def _code_of(suggestion: Any) -> str | None:
-    """The classifier answers with a code, an Occupation, or a ranked list of either."""
-    if isinstance(suggestion, list | tuple):
-        suggestion = suggestion[0] if suggestion else None
-    if suggestion is None or isinstance(suggestion, str):
-        return suggestion
-    code = getattr(suggestion, "code", None)
-    return code if isinstance(code, str) else None
+    return dataclasses.replace(data, occupation_code=suggestion.code)
 
 
 def _audit_if_staff(

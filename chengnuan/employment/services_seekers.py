@@ -64,8 +64,10 @@ def _save_with_lists(seeker: JobSeeker, data: SeekerInput) -> None:
             seeker.save()
     except IntegrityError:  # the same person registered at the same moment elsewhere
         raise ValidationError({"id_number": [DUPLICATE_ID]}) from None
-    seeker.wanted_occupations.set(data.wanted_occupation_codes)
-    seeker.wanted_areas.set(data.wanted_area_codes)
+    # Primary keys are codes (strings), which set() takes without loading the rows; the
+    # stubs only know integer keys.
+    seeker.wanted_occupations.set(data.wanted_occupation_codes)  # type: ignore[arg-type]
+    seeker.wanted_areas.set(data.wanted_area_codes)  # type: ignore[arg-type]
 
 
 def _record_consents(
@@ -114,7 +116,7 @@ def seeker_register(
         status=SeekerStatus.ACTIVE,
     )
     _save_with_lists(seeker, cleaned)
-    consents = {ConsentPurpose.REGISTRATION: True}
+    consents: dict[str, bool] = {ConsentPurpose.REGISTRATION: True}
     consents.update(
         {p: g for p, g in _push_consents(cleaned.push_frequency, cleaned.push_channel).items() if g}
     )

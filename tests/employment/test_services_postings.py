@@ -1,6 +1,4 @@
 import datetime
-import sys
-import types
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -159,25 +157,23 @@ def test_system_import_needs_no_actor(employer):
     assert posting.created_by is None and posting.source == Source.IMPORT
 
 
-def _install_classifier(monkeypatch, answer):
-    module = types.ModuleType("chengnuan.search.classifier")
-    module.suggest_occupation = lambda title: answer  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "chengnuan.search.classifier", module)
+def test_missing_occupation_is_filled_from_the_job_title(employer, owner):
+    classify = pytest.importorskip("chengnuan.search.classify")
+    expected = classify.suggest_occupation("叉车司机")
+    assert expected is not None
+    assert (
+        create(employer, owner, title="叉车司机", occupation_code=None).occupation_id
+        == expected.code
+    )
 
 
-def test_missing_occupation_is_filled_from_the_title_classifier(employer, owner, monkeypatch):
-    _install_classifier(monkeypatch, [LOADER_OCCUPATION])
-    assert create(employer, owner, occupation_code=None).occupation_id == LOADER_OCCUPATION
+def test_title_the_classifier_cannot_place_keeps_no_occupation(employer, owner):
+    pytest.importorskip("chengnuan.search.classify")
+    assert create(employer, owner, title="asdf", occupation_code=None).occupation_id is None
 
 
-def test_unknown_suggested_occupation_is_ignored(employer, owner, monkeypatch):
-    _install_classifier(monkeypatch, "9-99-99-99")
-    assert create(employer, owner, occupation_code=None).occupation_id is None
-
-
-def test_chosen_occupation_is_kept(employer, owner, monkeypatch):
-    _install_classifier(monkeypatch, "4-01-05-03")
-    assert create(employer, owner).occupation_id == LOADER_OCCUPATION
+def test_chosen_occupation_is_kept(employer, owner):
+    assert create(employer, owner, title="叉车司机").occupation_id == LOADER_OCCUPATION
 
 
 # --- update -----------------------------------------------------------------------------------
