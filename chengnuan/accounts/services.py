@@ -106,6 +106,13 @@ def login_code_request(
     return row
 
 
+def phone_codes_purge(*, now: datetime.datetime | None = None) -> int:
+    """Delete codes older than two days: they no longer count towards any limit."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=2)
+    deleted, _ = PhoneCode.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
 def _clean_code(code: str) -> str:
     code = unicodedata.normalize("NFKC", code or "").strip().replace(" ", "")
     if len(code) != 6 or not code.isascii() or not code.isdigit():

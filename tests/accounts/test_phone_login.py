@@ -11,6 +11,7 @@ from django.utils import timezone
 from chengnuan.accounts.models import PhoneCode, User, UserKind
 from chengnuan.accounts.services import (
     account_close,
+    phone_codes_purge,
     login_code_request,
     login_code_verify,
 )
@@ -218,3 +219,11 @@ def test_a_closed_accounts_number_starts_a_new_account(send):
     old.refresh_from_db()
     assert old.closed_at is not None and old.phone_hash is None
     assert User.objects.filter(phone_hash=crypto.lookup_hash(PHONE)).get() == new
+
+
+def test_old_codes_are_purged_but_todays_stay(send):
+    send()
+    age_codes(3 * 24 * 60)
+    send()
+    assert phone_codes_purge() == 1
+    assert PhoneCode.objects.count() == 1
