@@ -11,9 +11,9 @@ from django.utils import timezone
 from chengnuan.accounts.models import PhoneCode, User, UserKind
 from chengnuan.accounts.services import (
     account_close,
-    phone_codes_purge,
     login_code_request,
     login_code_verify,
+    phone_codes_purge,
 )
 from chengnuan.core import crypto
 from chengnuan.core.models import AuditAction, AuditEntry
