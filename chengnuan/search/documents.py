@@ -1,0 +1,84 @@
+"""What every document type hands the index (SourceDoc), and how it becomes a stored row:
+text tokens, plus the generic filter tokens every type gets from its wage and position."""
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from chengnuan.search import keys
+from chengnuan.search.backends import DocRow
+from chengnuan.search.text import index_tokens
+
+# Monthly wage steps: a document whose monthly minimum is at least a step carries its token
+# (w_5000), so "at least 5000" is one index lookup and wage sorting can go step by step.
+WAGE_STEPS = (
+    *range(1500, 10_001, 500),
+    11_000,
+    12_000,
+    13_000,
+    15_000,
+    20_000,
+    30_000,
+)
+
+# Grid cells for distance: level -> cell size in degrees. Token g1_418_1234 is the 0.1 degree
+# cell at lat 41.8, lng 123.4 (about 11 x 8 km in Liaoning).
+GRID_LEVELS = {1: 0.1, 2: 0.5, 3: 2.0}
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    doc_type: str
+    doc_id: int
+    published_at: datetime.datetime
+    title: str
+    body: list[str]
+    # Filter tokens the doc type defines (area, benefits, ...): each has a "_" in it.
+    tags: list[str] = field(default_factory=list)
+    wage_min: int | None = None
+    lng: float | None = None
+    lat: float | None = None
+
+
+def wage_token(step: int) -> str:
+    return f"w_{step}"
+
+
+def wage_tokens(wage_min: int | None) -> list[str]:
+    if wage_min is None:
+        return []
+    return [wage_token(step) for step in WAGE_STEPS if wage_min >= step]
+
+
+def cell(level: int, lng: float, lat: float) -> tuple[int, int]:
+    size = GRID_LEVELS[level]
+    return math.floor(lat / size), math.floor(lng / size)
+
+
+def cell_token(level: int, row: int, col: int) -> str:
+    return f"g{level}_{row}_{col}"
+
+
+def grid_tokens(lng: float | None, lat: float | None) -> list[str]:
+    if lng is None or lat is None:
+        return []
+    return [cell_token(level, *cell(level, lng, lat)) for level in GRID_LEVELS]
+
+
+def to_row(doc: SourceDoc) -> DocRow:
+    return DocRow(
+        key=keys.doc_key(doc.doc_type, doc.published_at, doc.doc_id),
+        doc_type=doc.doc_type,
+        doc_id=doc.doc_id,
+        published_at=doc.published_at,
+        wage_min=doc.wage_min,
+        lng=doc.lng,
+        lat=doc.lat,
+        title_tokens=index_tokens(doc.title),
+        body_tokens=[
+            *index_tokens(*doc.body),
+            *doc.tags,
+            *wage_tokens(doc.wage_min),
+            *grid_tokens(doc.lng, doc.lat),
+        ],
+    )

@@ -1,0 +1,216 @@
+"""Running a search: query words and filters become one match expression over index tokens;
+each sort reads only as much of the index as its page needs.
+
+- newest: rowid order (keys.py), the index stops at the page.
+- relevance: the newest WINDOW matches are ranked (BM25 / ts_rank, scaled to the best of
+  them) and weighed by age; for a common word older matches would lose on age anyway.
+- wage: wage steps from the top down (w_30000, then w_20000 but not w_30000, ...), each step
+  sorted exactly, until the page is full.
+- distance: grid cells around the point, widening rings, until the page is full of postings
+  nearer than the ring's radius; then the rest by distance among the newest matches."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils import timezone
+
+from chengnuan.regions.geo import bounding_box, haversine_km
+from chengnuan.search import keys
+from chengnuan.search.backends import backend
+from chengnuan.search.backends.base import Scope, ValueRow
+from chengnuan.search.documents import WAGE_STEPS, cell, cell_token, wage_token
+from chengnuan.search.models import SearchDocument
+from chengnuan.search.text import Expr, QueryWord, Term, Without, all_of, any_of, parse_query
+
+WINDOW = 400
+MAX_RESULTS = 400
+FRESH_HALF_LIFE_DAYS = 14
+BAND_CAP = 10_000
+RINGS_KM = ((5, 1), (20, 1), (60, 2), (200, 3))
+RING_CAP = 20_000
+FAR_CAP = 5_000
+MAX_QUERY_CHARS = 50
+
+
+class Sort(models.TextChoices):
+    RELEVANCE = "relevance", "最相关"
+    NEWEST = "newest", "最新发布"
+    WAGE = "wage", "工资最高"
+    DISTANCE = "distance", "离我最近"
+
+
+@dataclass(frozen=True)
+class Filters:
+    area: str = ""  # adcode prefix: 2, 4, 6 or 9 digits
+    occupation: str = ""  # CSCO code or its prefix: "6", "6-18", "6-18-01", "6-18-01-05"
+    min_wage: int | None = None  # monthly
+    benefits: tuple[str, ...] = ()
+    older: bool = False
+    contract: str = ""
+    days: int | None = None
+
+    def tokens(self) -> list[str]:
+        tokens = []
+        if self.area:
+            tokens.append(f"a_{self.area}")
+        if self.occupation:
+            tokens.append("o_" + self.occupation.replace("-", "_"))
+        tokens += [f"b_{b}" for b in self.benefits]
+        if self.older:
+            tokens.append("f_older")
+        if self.contract:
+            tokens.append(f"k_{self.contract}")
+        step = wage_step(self.min_wage)
+        if step is not None:
+            tokens.append(wage_token(step))
+        return tokens
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str = ""
+    filters: Filters = field(default_factory=Filters)
+    sort: str = Sort.RELEVANCE
+    origin: tuple[float, float] | None = None  # (lng, lat)
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc_id: int
+    distance_km: float | None = None
+
+
+@dataclass
+class Result:
+    hits: list[Hit]
+    has_more: bool
+    words: list[QueryWord]
+    page: int
+
+
+def wage_step(min_wage: int | None) -> int | None:
+    """The highest indexed wage step at or below the wanted minimum."""
+    if min_wage is None:
+        return None
+    steps = [s for s in WAGE_STEPS if s <= min_wage]
+    return steps[-1] if steps else None
+
+
+def search(doc_type: str, query: Query) -> Result:
+    words = parse_query(query.text[:MAX_QUERY_CHARS])
+    terms: list[Expr] = [w.expr for w in words] + [Term(t) for t in query.filters.tokens()]
+    match = all_of(terms) if terms else None
+    scope = _scope(doc_type, query.filters)
+    offset = (query.page - 1) * query.per_page
+    need = min(offset + query.per_page + 1, MAX_RESULTS + 1)
+    if offset >= MAX_RESULTS:
+        return Result(hits=[], has_more=False, words=words, page=query.page)
+    sort = query.sort
+    if sort == Sort.DISTANCE and query.origin is None:
+        sort = Sort.RELEVANCE
+    if sort == Sort.RELEVANCE and not words:
+        sort = Sort.NEWEST
+    ordered: list[tuple[int, float | None]]
+    if sort == Sort.NEWEST:
+        ordered = [(k, None) for k in backend().newest(match, scope, need)]
+    elif sort == Sort.RELEVANCE:
+        assert match is not None
+        ordered = [(k, None) for k in _by_relevance(match, scope)]
+    elif sort == Sort.WAGE:
+        ordered = [(row[0], None) for row in _by_wage(match, scope, need)]
+    else:
+        assert query.origin is not None
+        ordered = _by_distance(match, scope, query.origin, need)
+    page = ordered[offset : offset + query.per_page + 1]
+    hits = _hits(page[: query.per_page])
+    return Result(hits=hits, has_more=len(page) > query.per_page, words=words, page=query.page)
+
+
+def _scope(doc_type: str, filters: Filters) -> Scope:
+    since = timezone.now() - datetime.timedelta(days=filters.days) if filters.days else None
+    low, high = keys.key_range(doc_type, since)
+    step = wage_step(filters.min_wage)
+    exact = filters.min_wage if filters.min_wage is not None and filters.min_wage != step else None
+    return Scope(low=low, high=high, min_wage=exact)
+
+
+def _hits(page: list[tuple[int, float | None]]) -> list[Hit]:
+    doc_ids = dict(
+        SearchDocument.objects.filter(pk__in=[k for k, _ in page]).values_list("pk", "doc_id")
+    )
+    return [Hit(doc_id=doc_ids[k], distance_km=d) for k, d in page if k in doc_ids]
+
+
+def _by_relevance(match: Expr, scope: Scope) -> list[int]:
+    ranked = backend().ranked(match, scope, WINDOW)
+    if not ranked:
+        return []
+    best = max(rank for _, rank in ranked) or 1.0
+    now = timezone.now()
+
+    def score(item: tuple[int, float]) -> tuple[float, int]:
+        key, rank = item
+        freshness = 0.5 + 0.5 * 0.5 ** (keys.age_days(key, now) / FRESH_HALF_LIFE_DAYS)
+        return (-(rank / best) * freshness, -key)
+
+    return [key for key, _ in sorted(ranked, key=score)]
+
+
+def _with(match: Expr | None, extra: Expr) -> Expr:
+    return extra if match is None else all_of([match, extra])
+
+
+def _by_wage(match: Expr | None, scope: Scope, need: int) -> list[ValueRow]:
+    """Step by step from the top wage down; each step is sorted exactly on its own."""
+    store = backend()
+    rows: list[ValueRow] = []
+    steps = list(reversed(WAGE_STEPS))
+    for higher, step in zip([None, *steps], steps, strict=False):
+        band: Expr = Term(wage_token(step))
+        if higher is not None:
+            band = Without(band, Term(wage_token(higher)))
+        found = store.values(_with(match, band), scope, BAND_CAP)
+        rows += sorted(found, key=lambda r: (-(r[1] or 0), -r[0]))
+        if len(rows) >= need:
+            return rows
+    # Below the lowest step, or no monthly figure (piece rates): newest first, after the rest.
+    lowest = Without(match, Term(wage_token(WAGE_STEPS[0]))) if match is not None else None
+    seen = {row[0] for row in rows}
+    rest = store.values(lowest, scope, FAR_CAP)
+    return rows + [r for r in rest if r[0] not in seen and (r[1] or 0) < WAGE_STEPS[0]]
+
+
+def _by_distance(
+    match: Expr | None, scope: Scope, origin: tuple[float, float], need: int
+) -> list[tuple[int, float | None]]:
+    store = backend()
+    lng, lat = origin
+    for radius, level in RINGS_KM:
+        rows = store.values(_with(match, _cells(level, lng, lat, radius)), scope, RING_CAP)
+        near = _nearest(rows, lng, lat)
+        if sum(1 for _, d in near if d is not None and d <= radius) >= need:
+            return near
+    return _nearest(store.values(match, scope, FAR_CAP), lng, lat)
+
+
+def _cells(level: int, lng: float, lat: float, radius_km: float) -> Expr:
+    min_lng, min_lat, max_lng, max_lat = bounding_box(lng, lat, radius_km)
+    row0, col0 = cell(level, min_lng, min_lat)
+    row1, col1 = cell(level, max_lng, max_lat)
+    return any_of(
+        Term(cell_token(level, r, c)) for r in range(row0, row1 + 1) for c in range(col0, col1 + 1)
+    )
+
+
+def _nearest(rows: list[ValueRow], lng: float, lat: float) -> list[tuple[int, float | None]]:
+    out = []
+    for key, _wage, row_lng, row_lat in rows:
+        distance = (
+            None if row_lng is None or row_lat is None else haversine_km(lng, lat, row_lng, row_lat)
+        )
+        out.append((key, distance))
+    out.sort(key=lambda item: (item[1] is None, item[1] or 0.0, -item[0]))
+    return out
