@@ -129,6 +129,12 @@ def test_an_ambiguous_trade_word_falls_back_to_its_group():
     assert suggestion.code == "6-00-00-00"
 
 
+def test_what_a_title_assembles_must_show_in_a_guess_made_by_resemblance():
+    # 手机装配工 resembles 飞机装配工 letter by letter; what it says is only "an assembler".
+    assert _code("手机装配工") == "6-00-00-00"
+    assert "6-23-03-01" not in [c.code for c in classify("手机装配工")]
+
+
 def test_model_is_built_from_the_occupation_table():
     assert suggest_occupation("扫马路") is None
     occupation = Occupation.objects.get(code="4-09-08-01")

@@ -37,6 +37,7 @@ INNER_BASE = 0.3
 GROUP_BASE = 0.2
 GROUP_SLACK = 0.3
 STRADDLE_FACTOR = 0.6
+UNMODIFIED_FACTOR = 0.7
 COMMON_PRIOR = 0.03
 # Resemblance below this cannot reach a suggestion on its own; such codes are not ranked.
 MIN_RESEMBLANCE = 0.25
@@ -122,6 +123,7 @@ class ClassifierModel:
     # token -> [(code, weight in the unit-length vector of the code's definition)]
     definition_postings: dict[str, list[tuple[str, float]]]
     parents: dict[str, str | None] = field(default_factory=dict)
+    words_by_code: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -130,14 +132,17 @@ class ClassifierModel:
         by_code = {e.code: e for e in entries}
         job_words = _job_words(by_code.values(), colloquial, known=by_code.keys())
         word_counts = {word: _weighted_counts([(word, 1.0)]) for word in job_words}
-        document_frequency: dict[str, int] = defaultdict(int)
-        for tokens in word_counts.values():
-            for token in tokens:
-                document_frequency[token] += 1
+        document_frequency = _document_frequency(word_counts.values())
         total = len(word_counts) or 1
         idf = {t: math.log((1 + total) / (1 + df)) + 1 for t, df in document_frequency.items()}
+        # Definitions count by their character pairs only: single characters of a long
+        # text match almost any title.
         definitions = {
-            e.code: _weighted_counts([(normalize(e.definition), 1.0)])
+            e.code: {
+                token: count
+                for token, count in _weighted_counts([(normalize(e.definition), 1.0)]).items()
+                if len(token) > 1
+            }
             for e in by_code.values()
             if e.level == 4 and e.definition
         }
@@ -147,8 +152,11 @@ class ClassifierModel:
             longest_job_word=max((len(w) for w in job_words), default=1),
             idf=idf,
             word_postings=_postings(word_counts, idf, document_frequency),
-            definition_postings=_postings(definitions, idf, document_frequency),
+            definition_postings=_postings(
+                definitions, idf, _document_frequency(definitions.values()), document_frequency
+            ),
             parents={code: _parent_code(code, by_code) for code in by_code},
+            words_by_code=_words_by_code(job_words),
         )
 
     def is_job_word(self, text: str) -> bool:
@@ -213,9 +221,14 @@ class ClassifierModel:
         evidence = self.job_word_evidence(phrase)
         similarity = self.similarity(phrase)
         scores: dict[str, float] = {}
+        modifier = self._modifier(phrase, evidence)
         for code in evidence.keys() | {c for c, v in similarity.items() if v >= MIN_RESEMBLANCE}:
             word_score = evidence.get(code, (0.0, ""))[0]
             resemblance = similarity.get(code, 0.0)
+            if modifier and not word_score and not _shares_pair(modifier, self.words_of(code)):
+                # 「手机装配工」 is not 飞机装配工: what the phrase says before its job word must
+                # show in the name of an occupation found by resemblance alone.
+                resemblance *= UNMODIFIED_FACTOR
             prior = COMMON_PRIOR if code in COMMON_CODES else 0.0
             if self.entries[code].level < 4 and 0 < word_score < 1:
                 # Part of the phrase names a group; the rest, not resemblance, says which
@@ -229,6 +242,17 @@ class ClassifierModel:
         return [
             Scored(code=c, score=scores[c], matched=evidence.get(c, (0.0, ""))[1]) for c in best
         ]
+
+    def words_of(self, code: str) -> str:
+        """The code's job words (name, aliases …), joined."""
+        return self.words_by_code.get(code, self.entries[code].name)
+
+    def _modifier(self, phrase: str, evidence: dict[str, tuple[float, str]]) -> str:
+        """What comes before the job word that ends the phrase (手机 in 手机装配工), if any."""
+        heads = [word for _, word in evidence.values() if phrase.endswith(word) and word != phrase]
+        if not heads:
+            return ""
+        return phrase[: len(phrase) - len(max(heads, key=len))]
 
     def common_ancestor(self, codes: Iterable[str]) -> str | None:
         """The most detailed occupation group in the table that contains all the codes."""
@@ -281,17 +305,41 @@ def _job_words(
     return {w: sorted(codes.items()) for w, codes in words.items()}
 
 
+def _words_by_code(job_words: dict[str, list[tuple[str, float]]]) -> dict[str, str]:
+    joined: dict[str, list[str]] = defaultdict(list)
+    for word, codes in job_words.items():
+        for code, _ in codes:
+            joined[code].append(word)
+    return {code: "|".join(words) for code, words in joined.items()}
+
+
+def _shares_pair(text: str, name: str) -> bool:
+    if len(text) < 2:
+        return text in name
+    return any(text[i : i + 2] in name for i in range(len(text) - 1))
+
+
+def _document_frequency(documents: Iterable[dict[str, float]]) -> dict[str, int]:
+    frequency: dict[str, int] = defaultdict(int)
+    for tokens in documents:
+        for token in tokens:
+            frequency[token] += 1
+    return frequency
+
+
 def _postings(
     documents: dict[str, dict[str, float]],
     idf: dict[str, float],
-    document_frequency: dict[str, int],
+    *frequencies: dict[str, int],
 ) -> dict[str, list[tuple[str, float]]]:
+    """token -> [(document, weight)], leaving out tokens too common (in any of the
+    frequencies) to tell documents apart: they would only make lookups slow."""
     postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for key, counts in documents.items():
         vector = {t: (1 + math.log(c)) * idf.get(t, 1.0) for t, c in counts.items() if c >= 1}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         for token, weight in vector.items():
-            if document_frequency.get(token, 0) <= MAX_DOCUMENT_FREQUENCY:
+            if all(f.get(token, 0) <= MAX_DOCUMENT_FREQUENCY for f in frequencies):
                 postings[token].append((key, weight / norm))
     return dict(postings)
 
@@ -301,8 +349,9 @@ def _dot(
 ) -> dict[str, float]:
     totals: dict[str, float] = defaultdict(float)
     for token, weight in vector.items():
+        scaled = weight / norm
         for key, document_weight in postings.get(token, ()):
-            totals[key] += weight / norm * document_weight
+            totals[key] += scaled * document_weight
     return totals
 
 
