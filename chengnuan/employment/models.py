@@ -75,6 +75,9 @@ class Employer(TimeStampedModel):
                 condition=~Q(status=EmployerStatus.VERIFIED) | Q(verified_at__isnull=False),
                 name="employer_verified_has_time",
             ),
+            models.CheckConstraint(
+                condition=Q(source__in=Source.values), name="employer_source_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -200,6 +203,28 @@ class Posting(TimeStampedModel):
                 condition=~Q(status=PostingStatus.PUBLISHED) | Q(published_at__isnull=False),
                 name="posting_published_has_time",
             ),
+            models.CheckConstraint(
+                condition=Q(age_max__isnull=True) | Q(age_max__lte=70),
+                name="posting_age_max_working_life",
+            ),
+            models.CheckConstraint(
+                condition=Q(education__in=Education.values), name="posting_education_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(contract_type__in=ContractType.values),
+                name="posting_contract_type_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(shift="") | Q(shift__in=Shift.values), name="posting_shift_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(source__in=Source.values), name="posting_source_valid"
+            ),
+            models.CheckConstraint(
+                condition=(Q(lng__isnull=True) & Q(lat__isnull=True))
+                | (Q(lng__gte=-180, lng__lte=180) & Q(lat__gte=-90, lat__lte=90)),
+                name="posting_coords_both_or_none",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -299,6 +324,17 @@ class JobSeeker(TimeStampedModel):
                 name="seeker_push_frequency_valid",
             ),
             models.CheckConstraint(
+                condition=Q(push_channel__in=PushChannel.values), name="seeker_push_channel_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(registered_via__in=RegisteredVia.values),
+                name="seeker_registered_via_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(expected_wage_unit__in=WageUnit.values),
+                name="seeker_expected_wage_unit_valid",
+            ),
+            models.CheckConstraint(
                 condition=(Q(quiet_start__isnull=True) & Q(quiet_end__isnull=True))
                 | (Q(quiet_start__isnull=False) & Q(quiet_end__isnull=False)),
                 name="seeker_quiet_hours_both_or_none",
@@ -346,3 +382,7 @@ class Consent(models.Model):
                 condition=Q(method__in=ConsentMethod.values), name="consent_method_valid"
             ),
         ]
+
+    def __str__(self) -> str:
+        verdict = "同意" if self.granted else "不同意"
+        return f"{self.get_purpose_display()}：{verdict}（{self.get_method_display()}）"
