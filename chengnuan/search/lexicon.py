@@ -41,7 +41,7 @@ def _nlp_path(name: str) -> Path:
 
 def read_user_dictionary(path: Path) -> list[tuple[str, int, str | None]]:
     """jieba user-dictionary lines: `word [freq [tag]]`; a word may itself contain a space."""
-    entries = []
+    entries: list[tuple[str, int, str | None]] = []
     for line in _lines(path):
         parts = line.rsplit(" ", 2)
         if len(parts) == 3 and parts[1].isdigit():

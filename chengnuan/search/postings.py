@@ -78,11 +78,15 @@ def occupation_tags(code: str | None) -> list[str]:
 
 
 def area_tags(*codes: str | None) -> list[str]:
-    tags = []
+    tags: list[str] = []
     for code in codes:
         if code:
             tags.extend(f"a_{code[:n]}" for n in (2, 4, 6, 9) if len(code) >= n)
     return list(dict.fromkeys(tags))
+
+
+_BENEFIT_LABELS = dict(Benefit.choices)
+_SHIFT_AND_CONTRACT_LABELS = dict(Shift.choices) | dict(ContractType.choices)
 
 
 def _labels(values: list[str], choices: dict[str, str]) -> list[str]:
@@ -102,12 +106,10 @@ def source_doc(values: dict) -> SourceDoc:
         # No pin on the posting: the township's or the county's centre is the best we know.
         _name, lng, lat = places.get(township or "", None) or places.get(county, ("", None, None))
     benefits = [b for b in values["benefits"] or [] if isinstance(b, str)]
-    labels = _labels(benefits, dict(Benefit.choices))
+    labels = _labels(benefits, _BENEFIT_LABELS)
     if Benefit.MEALS in benefits and Benefit.HOUSING in benefits:
         labels.append(BOTH_MEALS_AND_HOUSING)
-    labels += _labels(
-        [values["shift"], values["contract_type"]], dict(Shift.choices) | dict(ContractType.choices)
-    )
+    labels += _labels([values["shift"], values["contract_type"]], _SHIFT_AND_CONTRACT_LABELS)
     if values["open_to_older"]:
         labels.append(OLDER_LABEL)
     tags = area_tags(county, township)

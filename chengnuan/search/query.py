@@ -21,11 +21,22 @@ from chengnuan.search.backends import backend
 from chengnuan.search.backends.base import Scope, ValueRow
 from chengnuan.search.documents import WAGE_STEPS, cell, cell_token, wage_token
 from chengnuan.search.models import SearchDocument
-from chengnuan.search.text import Expr, QueryWord, Term, Without, all_of, any_of, parse_query
+from chengnuan.search.suggest import Suggestion, suggestions
+from chengnuan.search.text import (
+    Expr,
+    QueryWord,
+    Term,
+    Without,
+    all_of,
+    any_of,
+    parse_query,
+    word_expr,
+)
 
 WINDOW = 400
 MAX_RESULTS = 400
 FRESH_HALF_LIFE_DAYS = 14
+EXACT_BONUS = 2.0
 BAND_CAP = 10_000
 RINGS_KM = ((5, 1), (20, 1), (60, 2), (200, 3))
 RING_CAP = 20_000
@@ -89,6 +100,7 @@ class Result:
     has_more: bool
     words: list[QueryWord]
     page: int
+    suggestions: list[Suggestion] = field(default_factory=list)
 
 
 def wage_step(min_wage: int | None) -> int | None:
@@ -118,7 +130,10 @@ def search(doc_type: str, query: Query) -> Result:
         ordered = [(k, None) for k in backend().newest(match, scope, need)]
     elif sort == Sort.RELEVANCE:
         assert match is not None
-        ordered = [(k, None) for k in _by_relevance(match, scope)]
+        exact = all_of(
+            [word_expr(w.word) for w in words] + [Term(t) for t in query.filters.tokens()]
+        )
+        ordered = [(k, None) for k in _by_relevance(match, exact, scope)]
     elif sort == Sort.WAGE:
         ordered = [(row[0], None) for row in _by_wage(match, scope, need)]
     else:
@@ -126,7 +141,10 @@ def search(doc_type: str, query: Query) -> Result:
         ordered = _by_distance(match, scope, query.origin, need)
     page = ordered[offset : offset + query.per_page + 1]
     hits = _hits(page[: query.per_page])
-    return Result(hits=hits, has_more=len(page) > query.per_page, words=words, page=query.page)
+    result = Result(hits=hits, has_more=len(page) > query.per_page, words=words, page=query.page)
+    if not hits and query.page == 1 and (words or query.filters.tokens()):
+        result.suggestions = suggestions(words, scope, query.filters.tokens())
+    return result
 
 
 def _scope(doc_type: str, filters: Filters) -> Scope:
@@ -144,17 +162,25 @@ def _hits(page: list[tuple[int, float | None]]) -> list[Hit]:
     return [Hit(doc_id=doc_ids[k], distance_km=d) for k, d in page if k in doc_ids]
 
 
-def _by_relevance(match: Expr, scope: Scope) -> list[int]:
-    ranked = backend().ranked(match, scope, WINDOW)
+def _by_relevance(match: Expr, exact: Expr, scope: Scope) -> list[int]:
+    """BM25 / ts_rank, scaled to the best in the window, times freshness; postings with the
+    very words typed (not only a synonym) get EXACT_BONUS."""
+    store = backend()
+    ranked = store.ranked(match, scope, WINDOW)
     if not ranked:
         return []
     best = max(rank for _, rank in ranked) or 1.0
+    exact_keys: set[int] = set()
+    if exact != match:
+        window = Scope(low=min(k for k, _ in ranked), high=scope.high, min_wage=scope.min_wage)
+        exact_keys = set(store.newest(exact, window, WINDOW))
     now = timezone.now()
 
     def score(item: tuple[int, float]) -> tuple[float, int]:
         key, rank = item
         freshness = 0.5 + 0.5 * 0.5 ** (keys.age_days(key, now) / FRESH_HALF_LIFE_DAYS)
-        return (-(rank / best) * freshness, -key)
+        bonus = EXACT_BONUS if key in exact_keys else 1.0
+        return (-(rank / best) * freshness * bonus, -key)
 
     return [key for key, _ in sorted(ranked, key=score)]
 

@@ -23,6 +23,10 @@ from chengnuan.search.lexicon import lexicon
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(f"[{_HAN}]+|[a-z0-9]+")
 _HAN_RUN = re.compile(f"[{_HAN}]+")
+_LATIN_RUN = re.compile("[a-z0-9]+")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+# Overlapping pairs of neighbouring Chinese characters, in one pass.
+_HAN_BIGRAM = re.compile(f"(?=([{_HAN}]{{2}}))")
 # Long digit strings are phone numbers or ids, not job words: neither indexed nor required.
 MAX_DIGITS = 6
 MAX_LATIN = 32
@@ -53,24 +57,19 @@ def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def _han_run_tokens(run: str) -> Iterator[str]:
-    yield from run
-    yield from bigrams(run)
-    noise = lexicon().noise_words
-    for word in lexicon().segmenter.cut_for_search(run, False):
-        if len(word) >= 3 and word not in noise:
-            yield word
-
-
 def index_tokens(*texts: str) -> list[str]:
-    """The distinct tokens of some texts, in first-seen order."""
-    tokens: dict[str, None] = {}
-    for text in texts:
-        for run in runs(text):
-            if is_han(run):
-                tokens.update(dict.fromkeys(_han_run_tokens(run)))
-            else:
-                tokens[run] = None
+    """The distinct tokens of some texts: characters and bigrams of every Chinese run, longer
+    search-mode words, Latin/digit runs."""
+    text = normalize(" ".join(t for t in texts if t))
+    tokens = dict.fromkeys(_HAN_CHAR.findall(text))
+    tokens.update(dict.fromkeys(_HAN_BIGRAM.findall(text)))
+    lex = lexicon()
+    for word in lex.segmenter.cut_for_search(text, False):
+        if len(word) >= 3 and word not in lex.noise_words and _HAN_RUN.fullmatch(word):
+            tokens[word] = None
+    for run in _LATIN_RUN.findall(text):
+        if not (run.isdigit() and len(run) > MAX_DIGITS):
+            tokens[run[:MAX_LATIN]] = None
     return list(tokens)
 
 
@@ -144,13 +143,23 @@ class QueryWord:
 
 
 def query_words(text: str) -> list[str]:
-    """The words of a query that must match, in order, without stopwords and noise words."""
+    """The words of a query that must match, in order, without stopwords and noise words.
+    Characters the segmenter left single, side by side, are kept together: 「普公」 (a typo
+    for 普工) is one unknown word that finds nothing and gets a suggestion, not 普 and 公
+    found all over every posting."""
     lex = lexicon()
     words: dict[str, None] = {}
     for run in runs(text):
         pieces = lex.segmenter.cut(run, False) if is_han(run) else [run]
-        for piece in pieces:
-            if piece not in lex.query_stopwords and piece not in lex.noise_words:
+        pending = ""
+        for piece in [*pieces, ""]:
+            if len(piece) == 1 and is_han(piece) and piece not in lex.query_stopwords:
+                pending += piece
+                continue
+            if pending:
+                words[pending] = None
+                pending = ""
+            if piece and piece not in lex.query_stopwords and piece not in lex.noise_words:
                 words[piece] = None
     return list(words)
 

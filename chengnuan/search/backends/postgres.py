@@ -57,7 +57,7 @@ class PostgresBackend(Backend):
             cursor.execute("DROP INDEX IF EXISTS search_document_tsv")
             cursor.execute("DELETE FROM search_document WHERE doc_type = %s", [doc_type])
             for rows in batches:
-                with cursor.copy(f"COPY search_document ({COLUMNS}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+                with cursor.copy(f"COPY search_document ({COLUMNS}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(_params(row))
                 count += len(rows)
@@ -76,7 +76,8 @@ class PostgresBackend(Backend):
         return [(row[0], float(row[1])) for row in self._newest_rows(columns, match, scope, window)]
 
     def values(self, match: Expr | None, scope: Scope, limit: int) -> list[ValueRow]:
-        return [tuple(r) for r in self._newest_rows("id, wage_min, lng, lat", match, scope, limit)]  # type: ignore[misc]
+        rows = self._newest_rows("id, wage_min, lng, lat", match, scope, limit)
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:

@@ -70,7 +70,7 @@ class SqliteBackend(Backend):
 
     def values(self, match: Expr | None, scope: Scope, limit: int) -> list[ValueRow]:
         sql, params = self._select("d.id, d.wage_min, d.lng, d.lat", match, scope)
-        return [tuple(row) for row in self._fetch(sql + " LIMIT %s", [*params, limit])]  # type: ignore[misc]
+        return [(r[0], r[1], r[2], r[3]) for r in self._fetch(sql + " LIMIT %s", [*params, limit])]
 
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:
@@ -87,7 +87,8 @@ class SqliteBackend(Backend):
 
     def _select(self, columns: str, match: Expr | None, scope: Scope) -> tuple[str, list]:
         if match is None:
-            sql, params = "SELECT " + columns + FROM_DOCS, [scope.low, scope.high]
+            sql = "SELECT " + columns + FROM_DOCS
+            params: list = [scope.low, scope.high]
             order = " ORDER BY d.id DESC"
         else:
             sql, params = (

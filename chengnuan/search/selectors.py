@@ -1,0 +1,60 @@
+"""Reads for the job search page and API: run the search, load the postings it found."""
+
+from dataclasses import dataclass
+
+from chengnuan.accounts.models import User
+from chengnuan.employment.models import JobSeeker, Posting
+from chengnuan.search import postings
+from chengnuan.search.query import Query, Result, search
+
+
+@dataclass(frozen=True)
+class PostingHit:
+    posting: Posting
+    distance_km: float | None
+
+    @property
+    def wage_text(self) -> str:
+        p = self.posting
+        amount = f"{p.wage_min}" if p.wage_min == p.wage_max else f"{p.wage_min}–{p.wage_max}"
+        return f"{amount} {p.get_wage_unit_display()}"
+
+    @property
+    def place(self) -> str:
+        p = self.posting
+        names = [
+            p.county.parent.name if p.county.parent else "",
+            p.county.name,
+            p.township.name if p.township else "",
+        ]
+        return " ".join(n for n in names if n)
+
+
+@dataclass(frozen=True)
+class PostingPage:
+    result: Result
+    hits: list[PostingHit]
+
+
+def search_postings(query: Query) -> PostingPage:
+    """One page of public postings for a query, in the order the search ranked them. A posting
+    that stopped being public after it was indexed is left out (its index update is on its way)."""
+    result = search(postings.DOC_TYPE, query)
+    ids = [hit.doc_id for hit in result.hits]
+    loaded = (
+        postings.visible_postings()
+        .select_related("employer", "county__parent", "township")
+        .in_bulk(ids)
+    )
+    hits = [PostingHit(loaded[h.doc_id], h.distance_km) for h in result.hits if h.doc_id in loaded]
+    return PostingPage(result=result, hits=hits)
+
+
+def home_point(user: User | None) -> tuple[float, float] | None:
+    """Where a signed-in worker lives (their 求职登记 township), for "nearest first"."""
+    if user is None or not user.is_authenticated:
+        return None
+    seeker = JobSeeker.objects.filter(user=user).select_related("residence").first()
+    if seeker is None or seeker.residence.lng is None or seeker.residence.lat is None:
+        return None
+    return (seeker.residence.lng, seeker.residence.lat)

@@ -1,0 +1,143 @@
+"""The worker's job search page (/jobs/): a plain GET form that works without JavaScript;
+with htmx, typing and tapping a chip swap only the results."""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+
+from chengnuan.employment.choices import Benefit, ContractType
+from chengnuan.regions.models import Division, DivisionLevel
+from chengnuan.search.forms import DAYS_CHOICES, OCCUPATION_GROUPS, WAGE_CHOICES, SearchForm
+from chengnuan.search.query import Sort
+from chengnuan.search.selectors import home_point, search_postings
+
+CHIP_BENEFITS = [
+    Benefit.MEALS,
+    Benefit.HOUSING,
+    Benefit.DAILY_PAY,
+    Benefit.WEEKLY_PAY,
+    Benefit.INSURANCE,
+    Benefit.SOCIAL_INSURANCE,
+]
+# Parameters the chips carry from one search to the next (the box itself carries q).
+KEPT = (
+    "area",
+    "occupation",
+    "min_wage",
+    "benefits",
+    "older",
+    "contract",
+    "days",
+    "sort",
+    "near",
+    "lng",
+    "lat",
+)
+
+
+@dataclass(frozen=True)
+class Chip:
+    label: str
+    url: str
+    active: bool
+
+
+def jobs(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    form.is_valid()
+    query = form.to_query(default_origin=_default_origin(form, request))
+    page = search_postings(query)
+    context = {
+        "form": form,
+        "query": query,
+        "page": page,
+        "errors": form.messages(),
+        "chip_groups": _chip_groups(request.GET, form),
+        "sort_chips": _sort_chips(request.GET, query.origin is not None),
+        "hidden": [(k, v) for k in KEPT for v in request.GET.getlist(k) if k not in form.errors],
+        "previous_url": _url(request.GET, page=str(query.page - 1)) if query.page > 1 else "",
+        "next_url": _url(request.GET, page=str(query.page + 1)) if page.result.has_more else "",
+        "suggestion_links": [
+            (s.reason, _url(QueryDict() if s.drop_filters else request.GET, q=s.text))
+            for s in page.result.suggestions
+        ],
+    }
+    template = "search/_results.html" if request.htmx else "search/jobs.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+def _default_origin(form: SearchForm, request: HttpRequest) -> tuple[float, float] | None:
+    """Distance from: the place picked, else the area filtered on, else the worker's home."""
+    area = form.value("area") or ""
+    if len(area) >= 6:
+        point = (
+            Division.objects.filter(code=area, lng__isnull=False).values_list("lng", "lat").first()
+        )
+        if point and point[0] is not None and point[1] is not None:
+            return (point[0], point[1])
+    return home_point(request.user)  # type: ignore[arg-type]
+
+
+def _url(params: QueryDict, **changes: str | list[str] | None) -> str:
+    """This search with some parameters set (None removes them), back on page 1."""
+    new = params.copy()
+    new.pop("page", None)
+    for key, value in changes.items():
+        new.pop(key, None)
+        if isinstance(value, list):
+            new.setlist(key, value)
+        elif value:
+            new[key] = value
+    encoded = new.urlencode()
+    return reverse("search:jobs") + (f"?{encoded}" if encoded else "")
+
+
+def _single(
+    params: QueryDict, name: str, choices: list[tuple[str, str]], any_label: str
+) -> list[Chip]:
+    current = params.get(name, "")
+    chips = [Chip(any_label, _url(params, **{name: None}), not current)]
+    chips += [
+        Chip(label, _url(params, **{name: value}), current == value) for value, label in choices
+    ]
+    return chips
+
+
+def _chip_groups(params: QueryDict, form: SearchForm) -> list[tuple[str, list[Chip]]]:
+    area = form.value("area") or ""
+    cities = list(Division.objects.filter(level=DivisionLevel.CITY).values_list("code", "name"))
+    groups = [("地区", _single(params, "area", cities, "全省"))]
+    if len(area) >= 4:
+        counties = Division.objects.filter(level=DivisionLevel.COUNTY, code__startswith=area[:4])
+        groups.append(
+            ("县区", _single(params, "area", list(counties.values_list("code", "name")), "全市"))
+        )
+        groups[-1][1][0] = Chip("全市", _url(params, area=area[:4]), len(area) == 4)
+    groups.append(("工种", _single(params, "occupation", OCCUPATION_GROUPS, "不限")))
+    groups.append(
+        ("工资", _single(params, "min_wage", [(str(v), t) for v, t in WAGE_CHOICES], "不限"))
+    )
+    chosen = params.getlist("benefits")
+    benefit_chips = []
+    for code in CHIP_BENEFITS:
+        toggled = [b for b in chosen if b != code] if code in chosen else [*chosen, code]
+        benefit_chips.append(
+            Chip(Benefit(code).label, _url(params, benefits=toggled), code in chosen)
+        )
+    older = bool(form.value("older"))
+    benefit_chips.append(Chip("欢迎大龄", _url(params, older=None if older else "1"), older))
+    groups.append(("待遇", benefit_chips))
+    groups.append(("用工", _single(params, "contract", list(ContractType.choices), "不限")))
+    groups.append(("发布", _single(params, "days", [(str(v), t) for v, t in DAYS_CHOICES], "不限")))
+    return groups
+
+
+def _sort_chips(params: QueryDict, has_origin: bool) -> list[Chip]:
+    current = params.get("sort") or Sort.RELEVANCE
+    return [
+        Chip(label, _url(params, sort=value), current == value)
+        for value, label in Sort.choices
+        if value != Sort.DISTANCE or has_origin
+    ]
