@@ -226,6 +226,8 @@ _BELIEVER = (
 
 _MARITAL = r"(?:已婚已育|已婚未育|已婚|未婚|单身|离异|已育|未育)"
 _PREGNANT = r"(?:孕妇|孕期|怀孕|哺乳期|备孕)(?:者|人员|女性|妇女|员工|期间)?"
+_AGE = r"\d{2}(?:(?:-|~|—|至|到)\d{2})?周?岁"
+_CLAUSE_END = r"(?=$|[,.;!?、。)(:])"  # NFKC leaves 。 and 、 full-width
 _YEARS = (
     r"(?:[\d一二两三四五六七八九十]+年(?:内|之内)?|近期|短期内|入职后|合同期内|工作期间|在职期间)"
 )
@@ -272,10 +274,10 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
             _REFUSE_BEFORE + _GENDER,
             _GENDER + _REFUSE_AFTER,
             r"性别(?:要求)?[:]?(?:限|为|是)?" + _GENDER,
-            r"(?:招|招聘|招收|聘|聘用)[\d一二两三四五六七八九十几若干]*(?:名|个|位|人)?(?:男|女)(?:性|工|生|士|普工)"
-            r"(?!装|鞋|包|用品|护肤|内衣|服装|服饰)",
-            # "普工：男，18-45岁": a bare gender right before an age range is a requirement.
-            r"(?<![\u4e00-\u9fff□])(?:男|女)(?:性)?[,、;]?\d{2}(?:-|~|—|至|到)\d{2}周?岁",
+            # 招女服务员, 招聘男工3名 (but 招聘女装导购: a product).
+            r"(?:招|招聘|招收|聘|聘用)[\d一二两三四五六七八九十几若干]*(?:名|个|位|人)?" + _GENDER,
+            # "普工：男，18-45岁" / "女，35岁以下": a bare gender next to an age is a requirement.
+            r"(?<![\u4e00-\u9fff□])(?:男|女)(?:性)?[,、;:]?" + _AGE,
         ],
         ETHNICITY: [
             _ONLY + _ETHNIC,
@@ -300,6 +302,9 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
             _ONLY + r"(?:有|持|具有|具备|为|是)?" + place + r"(?:户口|户籍)",
             place_person + _PREFER_AFTER,
             r"(?:本地|本市|当地)" + _PREFER_AFTER,
+            # 只招本地。 / 限本地 at the end of a clause: locals only.
+            _ONLY + r"(?:本地|本市|本省|当地)" + _CLAUSE_END,
+            _REFUSE_BEFORE + r"(?:外地|外省|外市)" + _CLAUSE_END,
             _PREFER_BEFORE + place_person,
             _REFUSE_BEFORE + place_person,
             place_person + _REFUSE_AFTER,
@@ -307,6 +312,9 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
         ],
         MARRIAGE: [
             r"已婚(?:已育|未育|有孩子?|有子女|有小孩)|已育|未育",
+            # "女，已婚，30-45岁": a marital status standing alone as a clause is a condition
+            # (已婚可安排夫妻房 is a benefit and does not stand alone).
+            r"(?<![\u4e00-\u9fff□])(?:已婚|离异|单身)" + _CLAUSE_END,
             r"(?<!□)未婚(?!先孕)",
             _ONLY + _MARITAL,
             _MARITAL + _PREFER_AFTER,
