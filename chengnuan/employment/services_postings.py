@@ -26,6 +26,7 @@ from chengnuan.employment.permissions import (
 )
 from chengnuan.employment.validation import clean_posting, posting_field_values, reference_codes
 from chengnuan.search import index
+from chengnuan.search.classify import suggest_occupation
 
 logger = logging.getLogger(__name__)
 
@@ -68,10 +69,6 @@ def _with_suggested_occupation(data: PostingInput) -> PostingInput:
     """Fill a missing occupation from the job title (a group such as 生产制造及有关人员 when
     the title is vague); a posting the classifier cannot place keeps none."""
     if data.occupation_code is not None:
-        return data
-    try:
-        from chengnuan.search.classify import suggest_occupation
-    except ImportError:  # the classifier is optional until the search app ships it
         return data
     suggestion = suggest_occupation(data.title)
     if suggestion is None or suggestion.code not in reference_codes().occupations:
