@@ -39,6 +39,11 @@ _NAME_SUFFIXES = (
     "镇",
     "乡",
 )
+# Short forms everyone uses that no suffix rule can derive.
+_ABBREVIATIONS = {
+    "喀喇沁左翼蒙古族自治县": ("喀左", "喀左县"),
+    "阜新蒙古族自治县": ("阜蒙", "阜蒙县"),
+}
 # A short spelling followed by one of these is a street or village named after the place
 # (中山路, 新民村), not the place itself.
 _STREET_CHARS = frozenset("路街道巷弄胡号村屯")
@@ -81,7 +86,8 @@ def _build_index(province: str) -> _ProvinceIndex:
         if division.parent_id:
             index.children.setdefault(division.parent_id, []).append(division)
         index.full_names.add(division.name)
-        for spelling in name_spellings(division.name):
+        spellings = name_spellings(division.name) + _spellings_without_ancestor(division, index)
+        for spelling in dict.fromkeys(spellings + list(_ABBREVIATIONS.get(division.name, ()))):
             index.spellings.setdefault(spelling, []).append(division.code)
     index.longest = max((len(s) for s in index.spellings), default=0)
     return index
@@ -99,6 +105,19 @@ def name_spellings(name: str) -> list[str]:
             elif suffix.endswith(("族乡", "族镇")):
                 spellings.append(short + suffix[-1])
             break
+    return spellings
+
+
+def _spellings_without_ancestor(division: Division, index: _ProvinceIndex) -> list[str]:
+    """沈阳市经济技术开发区 is also written 沈阳经济技术开发区. (Not bare 经济技术开发区: every
+    city has one.)"""
+    spellings = []
+    ancestor = index.by_code.get(division.parent_id or "")
+    while ancestor is not None:
+        rest = division.name.removeprefix(ancestor.name)
+        if rest != division.name and len(rest) >= 2:
+            spellings += [short + rest for short in name_spellings(ancestor.name)[1:]]
+        ancestor = index.by_code.get(ancestor.parent_id or "")
     return spellings
 
 
@@ -198,7 +217,7 @@ def _ranked_candidates(
 
 def _as_code(text: str, index: _ProvinceIndex) -> str | None:
     """An adcode typed as such: 210106, 210106001, or the 12-digit form 210106000000."""
-    digits = (text or "").strip()
+    digits = unicodedata.normalize("NFKC", text or "").strip()
     if not digits.isdigit():
         return None
     if len(digits) == 12:
