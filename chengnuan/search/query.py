@@ -36,7 +36,6 @@ from chengnuan.search.text import (
 WINDOW = 400
 MAX_RESULTS = 400
 FRESH_HALF_LIFE_DAYS = 14
-EXACT_BONUS = 2.0
 BAND_CAP = 10_000
 RINGS_KM = ((5, 1), (20, 1), (60, 2), (200, 3))
 RING_CAP = 20_000
@@ -163,8 +162,8 @@ def _hits(page: list[tuple[int, float | None]]) -> list[Hit]:
 
 
 def _by_relevance(match: Expr, exact: Expr, scope: Scope) -> list[int]:
-    """BM25 / ts_rank, scaled to the best in the window, times freshness; postings with the
-    very words typed (not only a synonym) get EXACT_BONUS."""
+    """Postings with the very words typed come before those found only through a synonym;
+    within each group, BM25 / ts_rank scaled to the best in the window, times freshness."""
     store = backend()
     ranked = store.ranked(match, scope, WINDOW)
     if not ranked:
@@ -176,11 +175,11 @@ def _by_relevance(match: Expr, exact: Expr, scope: Scope) -> list[int]:
         exact_keys = set(store.newest(exact, window, WINDOW))
     now = timezone.now()
 
-    def score(item: tuple[int, float]) -> tuple[float, int]:
+    def score(item: tuple[int, float]) -> tuple[bool, float, int]:
         key, rank = item
         freshness = 0.5 + 0.5 * 0.5 ** (keys.age_days(key, now) / FRESH_HALF_LIFE_DAYS)
-        bonus = EXACT_BONUS if key in exact_keys else 1.0
-        return (-(rank / best) * freshness * bonus, -key)
+        synonym_only = bool(exact_keys) and key not in exact_keys
+        return (synonym_only, -(rank / best) * freshness, -key)
 
     return [key for key, _ in sorted(ranked, key=score)]
 
