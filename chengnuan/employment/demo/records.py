@@ -21,6 +21,7 @@ from chengnuan.employment.choices import (
     WageUnit,
 )
 from chengnuan.employment.demo import identity, text
+from chengnuan.employment.demo.identity import words
 from chengnuan.employment.demo.world import DemoWorld, Place, city_short
 from chengnuan.employment.inputs import EmployerInput, PostingInput, SeekerInput
 from chengnuan.employment.models import ConsentMethod, ConsentPurpose
@@ -32,48 +33,9 @@ from chengnuan.employment.validation import (
 
 T = TypeVar("T")
 DAY = datetime.timedelta(days=1)
-_BRANDS = [
-    "宏达",
-    "鑫源",
-    "华通",
-    "顺达",
-    "金鼎",
-    "恒信",
-    "盛世",
-    "利民",
-    "永安",
-    "众诚",
-    "嘉禾",
-    "鼎盛",
-    "东方",
-    "北方",
-    "辽河",
-    "渤海",
-    "新兴",
-    "富华",
-    "中兴",
-    "天成",
-    "瑞丰",
-    "兴隆",
-    "宏远",
-    "同创",
-    "安泰",
-    "德润",
-    "长兴",
-    "聚源",
-    "华瑞",
-    "正大",
-    "益民",
-    "通达",
-    "凯旋",
-    "金桥",
-    "昌盛",
-    "福源",
-    "广源",
-    "华美",
-    "海川",
-    "北辰",
-]
+_BRANDS = words(
+    "宏达 鑫源 华通 顺达 金鼎 恒信 盛世 利民 永安 众诚 嘉禾 鼎盛 东方 北方 辽河 渤海 新兴 富华 中兴 天成 瑞丰 兴隆 宏远 同创 安泰 德润 长兴 聚源 华瑞 正大 益民 通达 凯旋 金桥 昌盛 福源 广源 华美 海川 北辰"
+)
 _WAGE_STEP = {WageUnit.MONTH: 100, WageUnit.DAY: 10, WageUnit.HOUR: 1, WageUnit.PIECE: 1}
 
 
@@ -387,7 +349,8 @@ def _residence(rng: random.Random, world: DemoWorld, hukou: str | None) -> Place
 
 def _wanted_areas(rng: random.Random, home: Place) -> list[str]:
     """Nowhere in particular, near home (the county) or anywhere in the home city."""
-    return weighted(rng, {"": 3, home.county_code: 5, home.code[:4]: 2}).split() or []
+    where = weighted(rng, {"anywhere": 3, "county": 5, "city": 2})
+    return {"anywhere": [], "county": [home.county_code], "city": [home.code[:4]]}[where]
 
 
 def _wanted_occupations(rng: random.Random, world: DemoWorld, wanted: list[str]) -> list[str]:

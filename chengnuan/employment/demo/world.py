@@ -11,7 +11,9 @@ from django.core.exceptions import ValidationError
 from chengnuan.classifications.models import Industry, Occupation
 from chengnuan.core.validators import clean_id_number
 from chengnuan.employment.demo.identity import id_number
-from chengnuan.employment.demo.profiles import PROFILES, JobProfile
+from chengnuan.employment.demo.jobs_production import PRODUCTION_PROFILES
+from chengnuan.employment.demo.jobs_services import SERVICE_PROFILES
+from chengnuan.employment.demo.profiles import JobProfile
 from chengnuan.regions.models import Division, DivisionLevel
 
 # Share of demo activity per city of 辽宁 (roughly its share of jobs: 沈阳 and 大连 lead).
@@ -36,6 +38,9 @@ HOMETOWN_PROVINCES = ("22", "23", "15", "13", "37", "41")
 
 
 _BIRTH_SAMPLE = datetime.date(1985, 6, 15)
+
+
+PROFILES = PRODUCTION_PROFILES + SERVICE_PROFILES
 
 
 class DemoDataMissing(Exception):
