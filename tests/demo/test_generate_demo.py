@@ -124,6 +124,7 @@ def test_seekers_pass_registration_checks_with_valid_numbers(demo):
         assert clean_mobile(seeker.phone) == seeker.phone
         assert 1960 <= seeker.birth_date.year <= 2004
         assert seeker.hukou_area_id == seeker.id_number[:6]
+        assert seeker.hukou_area_id.startswith("21") and seeker.area_code.startswith("21")
 
 
 def test_seeker_derived_fields_match_what_the_services_store(demo):

@@ -87,3 +87,11 @@ def test_national_divisions_get_centroids_and_municipality_names_skip_placeholde
     assert dongcheng.full_name == "北京市东城区"
     assert dongcheng.lng == pytest.approx(116.41649)
     assert Division.objects.get(code="11").lat == pytest.approx(39.904211)
+
+
+def test_province_without_township_file_loads_the_national_list_and_says_so():
+    out, err = StringIO(), StringIO()
+    call_command("load_reference", province="11", stdout=out, stderr=err)
+    assert "没有区划代码 11 的乡镇街道数据" in err.getvalue()
+    assert "行政区划：新增 0" in out.getvalue()
+    assert Division.objects.filter(code="110101").exists()

@@ -268,11 +268,8 @@ def build_seeker(
     rng: random.Random, world: DemoWorld, index: int, offset: int, now: datetime.datetime
 ) -> SeekerRecord:
     birth, sequence = identity.seeker_birth_and_sequence(index, offset)
-    local = rng.random() < 0.85
-    region = rng.choice(
-        world.home_counties if local or not world.other_counties else world.other_counties
-    )
-    home = _residence(rng, world, region if local else None)
+    region = rng.choice(world.home_counties)
+    home = _residence(rng, world, region)
     codes = world.profiles[_pick_profile(rng, world)]
     roles = rng.sample(
         range(len(codes.occupations)), k=min(len(codes.occupations), rng.randint(1, 2))
@@ -340,9 +337,9 @@ def build_seeker(
     )
 
 
-def _residence(rng: random.Random, world: DemoWorld, hukou: str | None) -> Place:
-    """Half the local workers live in their home city, the rest where the jobs are."""
-    city = hukou[:4] if hukou and hukou[:4] in world.homes and rng.random() < 0.5 else None
+def _residence(rng: random.Random, world: DemoWorld, hukou: str) -> Place:
+    """Half the workers live in their home city, the rest where the jobs are."""
+    city = hukou[:4] if hukou[:4] in world.homes and rng.random() < 0.5 else None
     city = city or rng.choices(world.city_codes, world.city_weights)[0]
     return rng.choice(world.homes[city])
 

@@ -33,8 +33,6 @@ CITY_WEIGHTS = {
     "2113": 3,
     "2114": 3,
 }
-# Provinces most migrant workers in 辽宁 come from besides 辽宁 itself.
-HOMETOWN_PROVINCES = ("22", "23", "15", "13", "37", "41")
 
 
 _BIRTH_SAMPLE = datetime.date(1985, 6, 15)
@@ -73,8 +71,7 @@ class DemoWorld:
     workplaces: dict[str, tuple[Place, ...]]  # city -> townships with coordinates
     county_workplaces: dict[str, tuple[Place, ...]]  # county -> townships with coordinates
     homes: dict[str, tuple[Place, ...]]  # city -> every township
-    home_counties: tuple[str, ...]  # 辽宁 counties a 身份证号 may name
-    other_counties: tuple[str, ...]  # counties of HOMETOWN_PROVINCES
+    home_counties: tuple[str, ...]  # the province's counties a 身份证号 may name
 
     @classmethod
     def load(cls) -> "DemoWorld":
@@ -102,8 +99,7 @@ class DemoWorld:
             workplaces=workplaces,
             county_workplaces={county: tuple(group) for county, group in by_county.items()},
             homes={city: tuple(group) for city, group in homes.items()},
-            home_counties=_id_counties([province]),
-            other_counties=_id_counties([p for p in HOMETOWN_PROVINCES if p != province]),
+            home_counties=_id_counties(province),
         )
 
 
@@ -149,13 +145,11 @@ def _profile_codes() -> tuple[ProfileCodes, ...]:
     )
 
 
-def _id_counties(provinces: list[str]) -> tuple[str, ...]:
-    """Current county codes of these provinces that the 身份证号 validator accepts."""
-    counties = Division.objects.filter(level=DivisionLevel.COUNTY).order_by("code")
+def _id_counties(province: str) -> tuple[str, ...]:
+    """Current county codes of the province that the 身份证号 validator accepts."""
+    counties = Division.objects.filter(level=DivisionLevel.COUNTY, code__startswith=province)
     accepted = []
-    for code in counties.values_list("code", flat=True):
-        if code[:2] not in provinces:
-            continue
+    for code in counties.order_by("code").values_list("code", flat=True):
         try:
             clean_id_number(id_number(code, _BIRTH_SAMPLE, 1))
         except ValidationError:
