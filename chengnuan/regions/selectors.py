@@ -1,6 +1,7 @@
 """Reads of the division tree. The platform's own province (≈1,500 rows) is held in process
 memory after the first call; load_reference clears it when it changes anything. Divisions of
-other provinces are read from the database."""
+other provinces are read from the database. The Division objects returned are shared: read
+them, do not change them."""
 
 import threading
 import unicodedata
@@ -74,8 +75,9 @@ def _index() -> _ProvinceIndex:
     index = _indexes.get(province)
     if index is None:
         index = _build_index(province)
-        with _lock:
-            _indexes[province] = index
+        if index.by_code:  # not kept while the table is still empty (before load_reference)
+            with _lock:
+                _indexes[province] = index
     return index
 
 
