@@ -9,9 +9,11 @@ from chengnuan.search import keys
 from chengnuan.search.backends import DocRow
 from chengnuan.search.text import index_tokens
 
-# Monthly wage steps: a document whose monthly minimum is at least a step carries its token
-# (w_5000), so "at least 5000" is one index lookup and wage sorting can go step by step.
+# Monthly wage bands by their lower bound: a document carries the token of the band its monthly
+# minimum falls in (w_5000 for 5000-5499; w_0 below 1500 or with no monthly figure), so "at
+# least 5000" is a few index lookups and wage sorting goes band by band.
 WAGE_STEPS = (
+    0,
     *range(1500, 10_001, 500),
     11_000,
     12_000,
@@ -44,10 +46,9 @@ def wage_token(step: int) -> str:
     return f"w_{step}"
 
 
-def wage_tokens(wage_min: int | None) -> list[str]:
-    if wage_min is None:
-        return []
-    return [wage_token(step) for step in WAGE_STEPS if wage_min >= step]
+def wage_band(wage: int | None) -> int:
+    """The lower bound of the band a monthly wage falls in."""
+    return max((step for step in WAGE_STEPS if wage is not None and wage >= step), default=0)
 
 
 def cell(level: int, lng: float, lat: float) -> tuple[int, int]:
@@ -78,7 +79,7 @@ def to_row(doc: SourceDoc) -> DocRow:
         body_tokens=[
             *index_tokens(*doc.body),
             *doc.tags,
-            *wage_tokens(doc.wage_min),
+            wage_token(wage_band(doc.wage_min)),
             *grid_tokens(doc.lng, doc.lat),
         ],
     )

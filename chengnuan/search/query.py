@@ -19,14 +19,13 @@ from chengnuan.regions.geo import bounding_box, haversine_km
 from chengnuan.search import keys
 from chengnuan.search.backends import backend
 from chengnuan.search.backends.base import Scope, ValueRow
-from chengnuan.search.documents import WAGE_STEPS, cell, cell_token, wage_token
+from chengnuan.search.documents import WAGE_STEPS, cell, cell_token, wage_band, wage_token
 from chengnuan.search.models import SearchDocument
 from chengnuan.search.suggest import Suggestion, suggestions
 from chengnuan.search.text import (
     Expr,
     QueryWord,
     Term,
-    Without,
     all_of,
     any_of,
     parse_query,
@@ -60,7 +59,8 @@ class Filters:
     contract: str = ""
     days: int | None = None
 
-    def tokens(self) -> list[str]:
+    def terms(self) -> list[Expr]:
+        """Every filter as index lookups (the exact wage check, when needed, is in Scope)."""
         tokens = []
         if self.area:
             tokens.append(f"a_{self.area}")
@@ -71,10 +71,11 @@ class Filters:
             tokens.append("f_older")
         if self.contract:
             tokens.append(f"k_{self.contract}")
-        step = wage_step(self.min_wage)
-        if step is not None:
-            tokens.append(wage_token(step))
-        return tokens
+        terms: list[Expr] = [Term(t) for t in tokens]
+        if self.min_wage:
+            lowest = wage_band(self.min_wage)
+            terms.append(any_of(Term(wage_token(s)) for s in WAGE_STEPS if s >= lowest))
+        return terms
 
 
 @dataclass(frozen=True)
@@ -102,17 +103,9 @@ class Result:
     suggestions: list[Suggestion] = field(default_factory=list)
 
 
-def wage_step(min_wage: int | None) -> int | None:
-    """The highest indexed wage step at or below the wanted minimum."""
-    if min_wage is None:
-        return None
-    steps = [s for s in WAGE_STEPS if s <= min_wage]
-    return steps[-1] if steps else None
-
-
 def search(doc_type: str, query: Query) -> Result:
     words = parse_query(query.text[:MAX_QUERY_CHARS])
-    terms: list[Expr] = [w.expr for w in words] + [Term(t) for t in query.filters.tokens()]
+    terms: list[Expr] = [w.expr for w in words] + query.filters.terms()
     match = all_of(terms) if terms else None
     scope = _scope(doc_type, query.filters)
     offset = (query.page - 1) * query.per_page
@@ -129,9 +122,7 @@ def search(doc_type: str, query: Query) -> Result:
         ordered = [(k, None) for k in backend().newest(match, scope, need)]
     elif sort == Sort.RELEVANCE:
         assert match is not None
-        exact = all_of(
-            [word_expr(w.word) for w in words] + [Term(t) for t in query.filters.tokens()]
-        )
+        exact = all_of([word_expr(w.word) for w in words] + query.filters.terms())
         ordered = [(k, None) for k in _by_relevance(match, exact, scope)]
     elif sort == Sort.WAGE:
         ordered = [(row[0], None) for row in _by_wage(match, scope, need)]
@@ -141,16 +132,17 @@ def search(doc_type: str, query: Query) -> Result:
     page = ordered[offset : offset + query.per_page + 1]
     hits = _hits(page[: query.per_page])
     result = Result(hits=hits, has_more=len(page) > query.per_page, words=words, page=query.page)
-    if not hits and query.page == 1 and (words or query.filters.tokens()):
-        result.suggestions = suggestions(words, scope, query.filters.tokens())
+    if not hits and query.page == 1 and (words or query.filters.terms()):
+        result.suggestions = suggestions(words, scope, query.filters.terms())
     return result
 
 
 def _scope(doc_type: str, filters: Filters) -> Scope:
     since = timezone.now() - datetime.timedelta(days=filters.days) if filters.days else None
     low, high = keys.key_range(doc_type, since)
-    step = wage_step(filters.min_wage)
-    exact = filters.min_wage if filters.min_wage is not None and filters.min_wage != step else None
+    wanted = filters.min_wage or None
+    # Bands match whole: a minimum inside a band (or below the lowest) needs the exact figure.
+    exact = wanted if wanted and wanted != wage_band(wanted) else None
     return Scope(low=low, high=high, min_wage=exact)
 
 
@@ -189,23 +181,16 @@ def _with(match: Expr | None, extra: Expr) -> Expr:
 
 
 def _by_wage(match: Expr | None, scope: Scope, need: int) -> list[ValueRow]:
-    """Step by step from the top wage down; each step is sorted exactly on its own."""
+    """Band by band from the top wage down, each band sorted exactly, until the page is full;
+    the last band (w_0) holds low and piece-rate wages, which sort last."""
     store = backend()
     rows: list[ValueRow] = []
-    steps = list(reversed(WAGE_STEPS))
-    for higher, step in zip([None, *steps], steps, strict=False):
-        band: Expr = Term(wage_token(step))
-        if higher is not None:
-            band = Without(band, Term(wage_token(higher)))
-        found = store.values(_with(match, band), scope, BAND_CAP)
-        rows += sorted(found, key=lambda r: (-(r[1] or 0), -r[0]))
+    for step in reversed(WAGE_STEPS):
+        found = store.values(_with(match, Term(wage_token(step))), scope, BAND_CAP)
+        rows += sorted(found, key=lambda r: (r[1] is None, -(r[1] or 0), -r[0]))
         if len(rows) >= need:
-            return rows
-    # Below the lowest step, or no monthly figure (piece rates): newest first, after the rest.
-    lowest = Without(match, Term(wage_token(WAGE_STEPS[0]))) if match is not None else None
-    seen = {row[0] for row in rows}
-    rest = store.values(lowest, scope, FAR_CAP)
-    return rows + [r for r in rest if r[0] not in seen and (r[1] or 0) < WAGE_STEPS[0]]
+            break
+    return rows
 
 
 def _by_distance(

@@ -17,7 +17,7 @@ from chengnuan.regions.models import Division, DivisionLevel
 from chengnuan.search.backends import backend
 from chengnuan.search.backends.base import Scope
 from chengnuan.search.lexicon import lexicon
-from chengnuan.search.text import QueryWord, Term, all_of, is_han, parse_query
+from chengnuan.search.text import Expr, QueryWord, all_of, is_han, parse_query
 
 MAX_SUGGESTIONS = 5
 MAX_CHECKS = 12
@@ -112,7 +112,7 @@ def corrections(word: str) -> list[str]:
     return [w for w in dict.fromkeys(found) if w != word]
 
 
-def suggestions(words: list[QueryWord], scope: Scope, filter_terms: list[str]) -> list[Suggestion]:
+def suggestions(words: list[QueryWord], scope: Scope, filter_terms: list[Expr]) -> list[Suggestion]:
     """Checked alternatives for a query that found nothing (see the module docstring)."""
     store = backend()
     checks = 0
@@ -120,9 +120,7 @@ def suggestions(words: list[QueryWord], scope: Scope, filter_terms: list[str]) -
     def finds(query_words: list[QueryWord], with_filters: bool = True) -> bool:
         nonlocal checks
         checks += 1
-        terms = [w.expr for w in query_words] + (
-            [Term(t) for t in filter_terms] if with_filters else []
-        )
+        terms = [w.expr for w in query_words] + (filter_terms if with_filters else [])
         if not terms:
             return True
         return bool(store.newest(all_of(terms), scope, 1))
