@@ -16,3 +16,11 @@ def _clear_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last: their live server needs a transactional database, which is
+    flushed after each test, so they must not run before tests that rely on the reference
+    data loaded once per session (the browser fixtures load it again for themselves)."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    # (a stable sort: everything else keeps its order)

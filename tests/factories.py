@@ -2,9 +2,11 @@
 loaded once per test run by tests/conftest.py, so factories point at real codes."""
 
 import datetime
+import itertools
 import random
 
 import factory
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from stdnum.cn import ric
 
@@ -18,13 +20,17 @@ SHENYANG_TIEXI_TOWNSHIP = "210106001"  # 昆明湖街道, 铁西区
 DALIAN_GANJINGZI = "210211"  # 大连市甘井子区
 
 
+_id_serial = itertools.count(random.randrange(500))
+
+
 def make_id_number(
     region: str = "210106", birth: datetime.date | None = None, male: bool = True
 ) -> str:
-    """A valid 身份证号 (real GB 11643 check digit) for the given county and birth date."""
+    """A valid 身份证号 (real GB 11643 check digit) for the given county and birth date,
+    unique within a test run: the sequence digits come from a counter, not chance."""
     birth = birth or datetime.date(1985, 6, 15)
-    seq = random.randint(0, 49) * 2 + (1 if male else 0)
-    body = f"{region}{birth:%Y%m%d}{random.randint(0, 9)}{seq:02d}"[:17]
+    serial = next(_id_serial) % 500
+    body = f"{region}{birth:%Y%m%d}{serial * 2 + (1 if male else 0):03d}"
     return body + ric.calc_check_digit(body + "0")  # it reads 18 chars, ignores the last
 
 
@@ -42,18 +48,16 @@ def make_mobile() -> str:
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
+        skip_postgeneration_save = True
+
+    class Params:
+        phone_number = factory.LazyFunction(make_mobile)
 
     username = factory.Sequence(lambda n: f"user{n}")
     kind = UserKind.WORKER
-
-    @factory.post_generation
-    def phone_number(obj, create, extracted, **kwargs):
-        number = extracted or make_mobile()
-        obj.phone = number
-        obj.phone_hash = crypto.lookup_hash(number)
-        obj.phone_masked = crypto.mask_phone(number)
-        if create:
-            obj.save()
+    phone = factory.SelfAttribute("phone_number")
+    phone_hash = factory.LazyAttribute(lambda o: crypto.lookup_hash(o.phone_number))
+    phone_masked = factory.LazyAttribute(lambda o: crypto.mask_phone(o.phone_number))
 
 
 class StaffFactory(UserFactory):
@@ -61,7 +65,7 @@ class StaffFactory(UserFactory):
     role = StaffRole.CLERK
     area_id = SHENYANG_TIEXI
     department = Department.HRSS
-    password = factory.PostGenerationMethodCall("set_password", "correct horse 9")
+    password = factory.LazyFunction(lambda: make_password("correct horse 9"))
 
 
 class EmployerFactory(factory.django.DjangoModelFactory):

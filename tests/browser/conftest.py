@@ -4,9 +4,14 @@ import os
 import shutil
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
+from django_otp.oath import totp
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
-# itself (setting up data) are still synchronous and safe.
+from chengnuan.core import audit_triggers
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls that the test itself
+# makes to set up data stay synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -37,11 +42,42 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="zh-CN", viewport={"width": 390, "height": 844}
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+def reference_data(transactional_db):
+    """The live server's database is flushed after every browser test: load it again, and lift
+    the audit log's append-only triggers for that flush only."""
+    audit_triggers.install(connection)
+    call_command("load_reference", verbosity=0)
+    yield
+    audit_triggers.remove(connection)
+
+
+@pytest.fixture
+def sms_outbox(settings):
+    from chengnuan.accounts.sms import LocmemSmsBackend
+
+    settings.SMS_BACKEND = "chengnuan.accounts.sms.LocmemSmsBackend"
+    LocmemSmsBackend.outbox.clear()
+    return LocmemSmsBackend.outbox
+
+
+@pytest.fixture
+def new_page(browser, live_server, reference_data):
+    """A factory of pages, one browser context (cookie jar) each: one person per context."""
+    contexts = []
+
+    def make():
+        context = browser.new_context(
+            base_url=live_server.url, locale="zh-CN", viewport={"width": 390, "height": 844}
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def current_totp(device) -> str:
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
