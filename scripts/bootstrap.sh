@@ -13,4 +13,10 @@ extra=""
 [ "${1:-}" = "dev" ] && extra="[dev]"
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip>=24" 2>&1 | grep -v '^WARNING: Location' || true
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}" 2>&1 | grep -v '^WARNING: Location' || true
-.venv/bin/python -c 'import django, ninja, huey, rjieba' # fail loudly if the install did not take
+.venv/bin/python - <<'PY'  # fail loudly if the install did not take
+import importlib.util
+import sys
+
+missing = [m for m in ("django", "ninja", "huey", "rjieba", "psycopg") if importlib.util.find_spec(m) is None]
+sys.exit(f"install incomplete, missing: {missing}" if missing else 0)
+PY
