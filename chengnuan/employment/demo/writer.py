@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import cast
 
-from django.db import models, transaction
+from django.db import models, reset_queries, transaction
 from django.utils import timezone
 
 from chengnuan.employment.demo.bulk import insert_rows
@@ -79,6 +79,9 @@ def _stream(seed: int, name: str) -> random.Random:
 
 def _batches(total: int) -> Iterator[range]:
     for start in range(0, total, BATCH):
+        # With DEBUG on, Django keeps the SQL of recent queries; the batches' IN lists of
+        # thousands of hashes would pile up to hundreds of megabytes.
+        reset_queries()
         yield range(start, min(total, start + BATCH))
 
 
