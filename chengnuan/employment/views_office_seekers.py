@@ -1,22 +1,25 @@
-"""Back office: job seekers in the staff member's area. Lists show masked numbers; opening
-one person's record is audited by the access helper."""
+"""Back office: job seekers in the staff member's area. Lists show masked numbers and are
+audited page by page; opening one person's record is audited by the access helper."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from chengnuan.accounts.access import staff_required
+from chengnuan.core.audit import audit_record
+from chengnuan.core.models import AuditAction
 from chengnuan.employment import selectors_pages
 from chengnuan.employment.access import get_seeker_for_staff_or_404
 from chengnuan.employment.choices import RegisteredVia
 from chengnuan.employment.forms_filters import SeekerFilterForm
 from chengnuan.employment.forms_seeker import StationRegistrationForm
-from chengnuan.employment.models import ConsentMethod
+from chengnuan.employment.models import ConsentMethod, JobSeeker
 from chengnuan.employment.services_seekers import seeker_register
 from chengnuan.employment.views_common import (
     bind_form,
+    page_of,
+    query_without_page,
     render_form_page,
-    render_list,
     run_service,
 )
 
@@ -27,7 +30,20 @@ def seeker_list(request: HttpRequest) -> HttpResponse:
     seekers = selectors_pages.staff_seekers(
         user, filters.to_filters(), poverty_only=filters.poverty_only
     )
-    return render_list(request, "employment/office/seekers.html", seekers, filters=filters)
+    page = page_of(request, seekers)
+    # A list shows people's (masked) records too: the log keeps who saw which page of whom.
+    audit_record(
+        actor=user,
+        action=AuditAction.VIEW,
+        object_type=JobSeeker._meta.label_lower,
+        detail={"list": [seeker.pk for seeker in page.object_list], "filters": request.GET.dict()},
+        request=request,
+    )
+    return render(
+        request,
+        "employment/office/seekers.html",
+        {"page": page, "query_without_page": query_without_page(request), "filters": filters},
+    )
 
 
 def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
