@@ -300,11 +300,9 @@ def test_seeker_list_has_no_query_per_seeker(client, clerk, django_assert_max_nu
 
 
 def test_seeker_list_is_audited_with_the_people_shown(client, clerk):
-    from chengnuan.core.models import AuditEntry
-
     shown = JobSeekerFactory()
     client.get(reverse("employment:office_seekers"))
 
     entry = AuditEntry.objects.get(object_type="employment.jobseeker")
-    assert entry.actor == clerk and entry.action == "view"
+    assert entry.actor == clerk and entry.action == AuditAction.VIEW
     assert entry.detail["list"] == [shown.pk]
