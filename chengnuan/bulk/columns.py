@@ -66,7 +66,7 @@ def clean_header(value: Any) -> str:
 # The example row of each template is skipped when it comes back unchanged, so these numbers
 # are valid in form (a clerk sees what a correct one looks like) and never imported.
 EXAMPLE_USCC = "91210106MA0Y8D2K72"
-EXAMPLE_ID_NUMBER = "21010619900101123X"
+EXAMPLE_ID_NUMBER = "210106199001011232"
 
 YES_NO = "请填「是」或「否」（也可以填 √ 或 ×）。"
 DATE = "写成 2026-12-01，也可以写 2026/12/1、2026年12月1日。"

@@ -28,3 +28,14 @@ def batch_size() -> int:
 def error_sheet_days() -> int:
     """Days a returned error sheet (it holds personal numbers) is kept (BULK_ERROR_SHEET_DAYS, default 7)."""
     return int(getattr(settings, "BULK_ERROR_SHEET_DAYS", 7))
+
+
+def workers() -> int:
+    """Worker processes that check the rows of a large sheet (BULK_IMPORT_WORKERS, default 2;
+    1 checks in the importing process)."""
+    return int(getattr(settings, "BULK_IMPORT_WORKERS", 2))
+
+
+def parallel_min_rows() -> int:
+    """Sheets of at least this many rows use the workers (BULK_PARALLEL_MIN_ROWS, default 5,000)."""
+    return int(getattr(settings, "BULK_PARALLEL_MIN_ROWS", 5000))

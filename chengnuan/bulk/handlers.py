@@ -7,15 +7,15 @@ date) an earlier import recorded in PostingImportKey.
 """
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from chengnuan.bulk import columns, conf
+from chengnuan.bulk import columns
 from chengnuan.bulk.choices import ImportKind
+from chengnuan.bulk.fastinsert import RowInserter
 from chengnuan.bulk.importer import Screened
 from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.models import ImportJob, PostingImportKey
@@ -54,14 +54,8 @@ from chengnuan.employment.validation import (
 )
 from chengnuan.search import index
 
-T = TypeVar("T")
 OUT_OF_AREA_POSTING = "这个工作地点不在您负责的区域内，请只导入您所在区域的岗位。"
 EMPLOYER_BLOCKED = "这家单位核验没有通过或已暂停，暂时不能发布岗位。请联系所在县区人社部门。"
-
-
-def chunks(items: list[T], size: int) -> Iterator[list[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 # --- postings -----------------------------------------------------------------------------------
@@ -72,6 +66,9 @@ class PostingItem:
     uscc: str
     values: dict[str, Any]
     key_hash: str
+    # The checked employer columns, on the first row of each employer a process sees; the
+    # importer registers employers it does not know from these.
+    employer: EmployerInput | None
 
 
 def posting_key(values: dict[str, Any], uscc: str) -> str:
@@ -100,7 +97,8 @@ class PostingHandler:
         self.lookups = lookups
         self.today = today()
         self.employer_checks: dict[tuple[str, ...], EmployerInput | ValidationError] = {}
-        self.new_employers: dict[str, EmployerInput] = {}
+        self.employers_seen: set[str] = set()
+        self.employer_inputs: dict[str, EmployerInput] = {}
         self.known_employers: dict[str, tuple[int, str]] = {}  # uscc -> (pk, status)
         self.seen_keys: set[str] = set()
 
@@ -110,7 +108,11 @@ class PostingHandler:
             raise RowInvalid({"county": [OUT_OF_AREA_POSTING]})
         employer = self._checked_employer(cells, employer_input)
         values = posting_field_values(posting)
-        return PostingItem(employer.uscc, values, posting_key(values, employer.uscc))
+        first = employer.uscc not in self.employers_seen
+        self.employers_seen.add(employer.uscc)
+        return PostingItem(
+            employer.uscc, values, posting_key(values, employer.uscc), employer if first else None
+        )
 
     def _checked_employer(self, cells: Cells, data: EmployerInput) -> EmployerInput:
         """The employer columns checked as the employer form would (memoised: a sheet names
@@ -135,6 +137,8 @@ class PostingHandler:
             PostingImportKey.objects.filter(key_hash__in=keys).values_list("key_hash", flat=True)
         )
         for row, item in batch:
+            if item.employer is not None:
+                self.employer_inputs.setdefault(item.uscc, item.employer)
             known = self.known_employers.get(item.uscc)
             if known and known[1] in (EmployerStatus.REJECTED, EmployerStatus.SUSPENDED):
                 screened.errors[row] = {"employer_uscc": [EMPLOYER_BLOCKED]}
@@ -153,44 +157,43 @@ class PostingHandler:
 
     def write(self, items: list[PostingItem]) -> int:
         employer_ids = self._create_employers(items)
-        created_ids: list[int] = []
-        for batch in chunks(items, conf.batch_size()):
-            postings = Posting.objects.bulk_create(
-                Posting(
-                    employer_id=employer_ids[item.uscc],
-                    **item.values,
-                    status=PostingStatus.PENDING,
-                    source=Source.IMPORT,
-                    created_by=self.user,
-                )
-                for item in batch
-            )
-            PostingImportKey.objects.bulk_create(
-                PostingImportKey(key_hash=item.key_hash, posting=posting, job=self.job)
-                for item, posting in zip(batch, postings, strict=True)
-            )
-            created_ids.extend(p.pk for p in postings)
-        transaction.on_commit(lambda: index.postings_changed(created_ids))
-        return len(created_ids)
+        common = {
+            "status": PostingStatus.PENDING,
+            "source": Source.IMPORT,
+            "created_by_id": self.user.pk,
+        }
+        posting_ids = RowInserter(Posting).insert(
+            [{**item.values, **common, "employer_id": employer_ids[item.uscc]} for item in items]
+        )
+        RowInserter(PostingImportKey).insert(
+            [
+                {"key_hash": item.key_hash, "posting_id": pk, "job_id": self.job.pk}
+                for item, pk in zip(items, posting_ids, strict=True)
+            ],
+            returning=False,
+        )
+        transaction.on_commit(lambda: index.postings_changed(posting_ids))
+        return len(posting_ids)
 
     def _create_employers(self, items: list[PostingItem]) -> dict[str, int]:
         """Employers the sheet names and the database lacks, each from its first row."""
-        new = dict.fromkeys(item.uscc for item in items if item.uscc not in self.known_employers)
+        new = list(
+            dict.fromkeys(item.uscc for item in items if item.uscc not in self.known_employers)
+        )
         first_seen: dict[str, EmployerInput] = {}
         for data in self.employer_checks.values():
             if isinstance(data, EmployerInput):
                 first_seen.setdefault(data.uscc, data)
-        created = Employer.objects.bulk_create(
-            Employer(
-                **employer_field_values(first_seen[uscc]),
-                status=EmployerStatus.PENDING,
-                source=Source.IMPORT,
-                created_by=self.user,
-            )
-            for uscc in new
+        common = {
+            "status": EmployerStatus.PENDING,
+            "source": Source.IMPORT,
+            "created_by_id": self.user.pk,
+        }
+        created = RowInserter(Employer).insert(
+            [{**employer_field_values(self.employer_inputs[uscc]), **common} for uscc in new]
         )
         ids = {uscc: pk for uscc, (pk, _) in self.known_employers.items()}
-        ids.update({employer.uscc: employer.pk for employer in created})
+        ids.update(zip(new, created, strict=True))
         return ids
 
 
@@ -248,43 +251,39 @@ class SeekerHandler:
         return screened
 
     def write(self, items: list[SeekerItem]) -> int:
-        occupations = JobSeeker.wanted_occupations.through
-        areas = JobSeeker.wanted_areas.through
-        created = 0
-        for batch in chunks(items, conf.batch_size()):
-            seekers = JobSeeker.objects.bulk_create(
-                JobSeeker(
-                    **item.values,
-                    status=SeekerStatus.ACTIVE,
-                    registered_via=RegisteredVia.IMPORT,
-                    registered_by=self.user,
-                )
-                for item in batch
-            )
-            pairs = list(zip(batch, seekers, strict=True))
-            occupations.objects.bulk_create(
-                occupations(jobseeker_id=s.pk, occupation_id=code)
-                for item, s in pairs
+        common = {
+            "status": SeekerStatus.ACTIVE,
+            "registered_via": RegisteredVia.IMPORT,
+            "registered_by_id": self.user.pk,
+        }
+        ids = RowInserter(JobSeeker).insert([{**item.values, **common} for item in items])
+        pairs = list(zip(items, ids, strict=True))
+        RowInserter(JobSeeker.wanted_occupations.through).insert(
+            [
+                {"jobseeker_id": pk, "occupation_id": code}
+                for item, pk in pairs
                 for code in item.occupations
-            )
-            areas.objects.bulk_create(
-                areas(jobseeker_id=s.pk, division_id=code)
-                for item, s in pairs
+            ],
+            returning=False,
+        )
+        RowInserter(JobSeeker.wanted_areas.through).insert(
+            [
+                {"jobseeker_id": pk, "division_id": code}
+                for item, pk in pairs
                 for code in item.areas
-            )
-            Consent.objects.bulk_create(
-                Consent(
-                    seeker_id=s.pk,
-                    purpose=purpose,
-                    granted=True,
-                    method=ConsentMethod.SIGNED,
-                    recorded_by=self.user,
-                )
-                for _, s in pairs
+            ],
+            returning=False,
+        )
+        consent = {"granted": True, "method": ConsentMethod.SIGNED, "recorded_by_id": self.user.pk}
+        RowInserter(Consent).insert(
+            [
+                {"seeker_id": pk, "purpose": purpose, **consent}
+                for pk in ids
                 for purpose in (ConsentPurpose.REGISTRATION, ConsentPurpose.PUSH)
-            )
-            created += len(seekers)
-        return created
+            ],
+            returning=False,
+        )
+        return len(ids)
 
 
 HANDLERS: dict[str, Any] = {

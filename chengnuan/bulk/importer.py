@@ -13,6 +13,7 @@ and uploaded again; in ALL_OR_NOTHING mode it holds every row, so the clerk fixe
 """
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,7 +22,7 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 
-from chengnuan.bulk import conf
+from chengnuan.bulk import conf, parallel
 from chengnuan.bulk.choices import ImportMode, ImportStatus
 from chengnuan.bulk.columns import SheetSpec
 from chengnuan.bulk.lookups import Lookups
@@ -104,25 +105,44 @@ def import_run(*, job_id: int) -> ImportJob:
 
 def _check_rows(job: ImportJob, table: Table, handler: Handler) -> Outcome:
     outcome = Outcome()
-    spec = handler.spec
-    example = _example_row(spec)
+    rows = _data_values(table, handler.spec)
+    workers = parallel.worker_count(table.estimated_rows)
+    results = (
+        parallel.prepare_in_workers(job, rows, workers) if workers else _prepare_here(handler, rows)
+    )
     batch: list[tuple[int, Any]] = []
     size = conf.batch_size()
-    for number, cells in table.rows:
-        values = {key: cell for key, cell in zip(table.keys, cells, strict=True) if key}
-        if _is_example(values, example):
-            continue
+    for number, ok, result in results:
         outcome.total += 1
-        try:
-            batch.append((number, handler.prepare(Cells(spec, values))))
-        except RowInvalid as invalid:
-            outcome.errors[number] = invalid.errors
+        if ok:
+            batch.append((number, result))
+        else:
+            outcome.errors[number] = result
         if outcome.total % size == 0:
             _screen(handler, batch, outcome)
             batch = []
             _progress(job, outcome.total, table.estimated_rows)
     _screen(handler, batch, outcome)
     return outcome
+
+
+def _data_values(table: Table, spec: SheetSpec) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each data row as column key -> cell, the untouched example row left out."""
+    example = _example_row(spec)
+    for number, cells in table.rows:
+        values = {key: cell for key, cell in zip(table.keys, cells, strict=True) if key}
+        if not _is_example(values, example):
+            yield number, values
+
+
+def _prepare_here(
+    handler: Handler, rows: Iterator[tuple[int, dict[str, Any]]]
+) -> Iterator[parallel.RowResult]:
+    for number, values in rows:
+        try:
+            yield number, True, handler.prepare(Cells(handler.spec, values))
+        except RowInvalid as invalid:
+            yield number, False, invalid.errors
 
 
 def _screen(handler: Handler, batch: list[tuple[int, Any]], outcome: Outcome) -> None:
@@ -213,6 +233,9 @@ def _example_row(spec: SheetSpec) -> dict[str, str]:
 
 def _is_example(values: dict[str, Any], example: dict[str, str]) -> bool:
     """The template's example row, left as it was, is not data."""
+    first = next(iter(values), None)
+    if first is None or normalise(values[first]) != example.get(first, ""):
+        return False  # the usual case, decided on one cell
     return all(normalise(value) == example.get(key, "") for key, value in values.items())
 
 

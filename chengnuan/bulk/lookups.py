@@ -108,6 +108,13 @@ class Lookups:
         raise CellError(f"不认识这个{what}「{text}」，请从下拉里选，或写成「沈阳市铁西区」这样。")
 
     def _township(self, county_code: str, text: str) -> str:
+        exact = [
+            d
+            for d in regions.townships_of_county(county_code)
+            if text in (d.name, *regions.name_spellings(d.name))
+        ]
+        if len(exact) == 1:
+            return exact[0].code
         candidates = [
             d
             for d in regions.find_divisions(text, level=DivisionLevel.TOWNSHIP)
@@ -128,7 +135,9 @@ class Lookups:
             return None
         if self._occupations is None:
             self._occupations = _occupation_names()
-        code = self._occupations.get(text.replace(" ", ""))
+        name = text.replace(" ", "")
+        # The 2022 edition prints L (green) and S (digital) after some names; copies keep them.
+        code = self._occupations.get(name) or self._occupations.get(name.rstrip("LS"))
         if code is None:
             raise CellError(f"「{text}」不在职业（工种）列表里，请从下拉里选。")
         return code

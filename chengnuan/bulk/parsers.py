@@ -37,6 +37,8 @@ def normalise(value: Any) -> str:
     Excel stored as 13800138000.0 come back as 13800138000."""
     if value is None:
         return ""
+    if type(value) is str and value.isascii():
+        return value.strip()  # NFKC leaves ASCII as it is
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float) and value.is_integer():
@@ -45,7 +47,9 @@ def normalise(value: Any) -> str:
 
 
 def is_blank(value: Any) -> bool:
-    return normalise(value) == ""
+    if value is None:
+        return True
+    return isinstance(value, str) and not value.strip()  # str.strip knows the ideographic space
 
 
 # --- wages ------------------------------------------------------------------------------------
