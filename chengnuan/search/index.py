@@ -76,6 +76,9 @@ def rebuild_all(workers: int = 2) -> RebuildReport:
     postings._places()
     postings._occupation_names()
     store = backend()
+    # A bulk import (generate_demo, a survey) may have just filled these tables: plans made
+    # on stale statistics walk them row by row.
+    store.refresh_statistics(["employment_posting", "employment_employer"])
     batches = _row_batches(postings.all_source_values(), workers)
     count = store.load_all(postings.DOC_TYPE, _unique_keys(batches))
     return RebuildReport(

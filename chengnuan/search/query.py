@@ -32,7 +32,7 @@ from chengnuan.search.text import (
     word_expr,
 )
 
-WINDOW = 400
+WINDOW = 200
 MAX_RESULTS = 400
 FRESH_HALF_LIFE_DAYS = 14
 BAND_CAP = 10_000
@@ -186,7 +186,9 @@ def _by_wage(match: Expr | None, scope: Scope, need: int) -> list[ValueRow]:
     store = backend()
     rows: list[ValueRow] = []
     for step in reversed(WAGE_STEPS):
-        found = store.values(_with(match, Term(wage_token(step))), scope, BAND_CAP)
+        found = store.values(
+            _with(match, Term(wage_token(step))), scope, BAND_CAP, newest_first=False
+        )
         rows += sorted(found, key=lambda r: (r[1] is None, -(r[1] or 0), -r[0]))
         if len(rows) >= need:
             break
@@ -199,7 +201,8 @@ def _by_distance(
     store = backend()
     lng, lat = origin
     for radius, level in RINGS_KM:
-        rows = store.values(_with(match, _cells(level, lng, lat, radius)), scope, RING_CAP)
+        ring = _with(match, _cells(level, lng, lat, radius))
+        rows = store.values(ring, scope, RING_CAP, newest_first=False)
         near = _nearest(rows, lng, lat)
         if sum(1 for _, d in near if d is not None and d <= radius) >= need:
             return near

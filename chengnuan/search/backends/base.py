@@ -69,8 +69,15 @@ class Backend(abc.ABC):
         """(key, text relevance, higher is better) for the newest `window` matches."""
 
     @abc.abstractmethod
-    def values(self, match: Expr | None, scope: Scope, limit: int) -> list[ValueRow]:
-        """Wage and position of the newest `limit` matches, for sorting by wage or distance."""
+    def values(
+        self, match: Expr | None, scope: Scope, limit: int, newest_first: bool = True
+    ) -> list[ValueRow]:
+        """Wage and position of matches, for sorting by wage or distance: the newest `limit`,
+        or with newest_first=False any `limit` of them (for a selective match, read whole)."""
+
+    @abc.abstractmethod
+    def refresh_statistics(self, tables: list[str]) -> None:
+        """Let the planner see the tables as they are now (after a bulk load)."""
 
     @abc.abstractmethod
     def size_bytes(self) -> int:

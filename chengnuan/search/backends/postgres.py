@@ -16,7 +16,11 @@ from django.db import connection, transaction
 from chengnuan.search.backends.base import Backend, DocRow, Scope, ValueRow
 from chengnuan.search.text import Expr
 
-WALK = 20_000
+# Rows read down the primary key before the GIN index takes over: enough that a query
+# matching one row in WALK_PER_ROW finds its page there.
+WALK = 5_000
+WALK_PER_ROW = 50
+MAX_WALK = 20_000
 # ts_rank weights for {D, C, B, A}: body tokens are D, title tokens A.
 RANK_WEIGHTS = "{0.1, 0.1, 0.1, 0.3}"
 COLUMNS = "id, doc_type, doc_id, published_at, wage_min, lng, lat, title_tokens, body_tokens, tsv"
@@ -51,11 +55,17 @@ class PostgresBackend(Backend):
 
     def load_all(self, doc_type: str, batches: Iterable[list[DocRow]]) -> int:
         """COPY into the table with the GIN index dropped, then build the index in one pass.
-        One transaction: searches wait for it instead of seeing a half-built index."""
+        One transaction: searches wait for it instead of seeing a half-built index. Rows come
+        oldest first (postings.all_source_values), so the table lies in key order."""
         count = 0
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("DROP INDEX IF EXISTS search_document_tsv")
-            cursor.execute("DELETE FROM search_document WHERE doc_type = %s", [doc_type])
+            cursor.execute("SELECT 1 FROM search_document WHERE doc_type <> %s LIMIT 1", [doc_type])
+            if cursor.fetchone():
+                cursor.execute("DELETE FROM search_document WHERE doc_type = %s", [doc_type])
+            else:
+                # A fresh table: no dead rows, and the new ones lie in key order.
+                cursor.execute("TRUNCATE search_document")
             for rows in batches:
                 with cursor.copy(f"COPY search_document ({COLUMNS}) FROM STDIN") as copy:
                     for row in rows:
@@ -75,9 +85,19 @@ class PostgresBackend(Backend):
         columns = f"id, ts_rank('{RANK_WEIGHTS}', tsv, %(q)s::tsquery)"
         return [(row[0], float(row[1])) for row in self._newest_rows(columns, match, scope, window)]
 
-    def values(self, match: Expr | None, scope: Scope, limit: int) -> list[ValueRow]:
-        rows = self._newest_rows("id, wage_min, lng, lat", match, scope, limit)
+    def values(
+        self, match: Expr | None, scope: Scope, limit: int, newest_first: bool = True
+    ) -> list[ValueRow]:
+        columns = "id, wage_min, lng, lat"
+        if newest_first or match is None:
+            rows = self._newest_rows(columns, match, scope, limit)
+        else:
+            rows = self._gin_rows(columns, match, scope, limit)
         return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def refresh_statistics(self, tables: list[str]) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE " + ", ".join(f'"{t}"' for t in tables))
 
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:
@@ -87,7 +107,8 @@ class PostgresBackend(Backend):
     def _newest_rows(
         self, columns: str, match: Expr | None, scope: Scope, need: int
     ) -> list[tuple]:
-        params: dict = {"low": scope.low, "high": scope.high, "need": need, "walk": WALK}
+        walk = min(MAX_WALK, max(WALK, WALK_PER_ROW * need))
+        params: dict = {"low": scope.low, "high": scope.high, "need": need, "walk": walk}
         wage = ""
         if scope.min_wage is not None:
             wage = " AND wage_min >= %(wage)s"
@@ -114,14 +135,22 @@ class PostgresBackend(Backend):
         )
         if not boundary:
             return walked
-        params |= {"high": boundary[0][0], "need": need - len(walked)}
-        # "id + 0" keeps the planner off the primary key: the matches left are sparse.
-        older = _fetch(
+        older = Scope(low=scope.low, high=boundary[0][0], min_wage=scope.min_wage)
+        return walked + self._gin_rows(columns, match, older, need - len(walked))
+
+    def _gin_rows(self, columns: str, match: Expr, scope: Scope, need: int) -> list[tuple]:
+        """Matches straight from the GIN index, newest first; "id + 0" keeps the planner off
+        the primary key. For selective matches only: the cost grows with the matches."""
+        params: dict = {"low": scope.low, "high": scope.high, "need": need, "q": self.render(match)}
+        wage = ""
+        if scope.min_wage is not None:
+            wage = " AND wage_min >= %(wage)s"
+            params["wage"] = scope.min_wage
+        return _fetch(
             f"SELECT {columns} FROM search_document WHERE tsv @@ %(q)s::tsquery"  # noqa: S608
             f" AND id BETWEEN %(low)s AND %(high)s{wage} ORDER BY id + 0 DESC LIMIT %(need)s",
             params,
         )
-        return walked + older
 
 
 def _fetch(sql: str, params: dict) -> list[tuple]:

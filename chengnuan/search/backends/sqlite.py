@@ -68,9 +68,17 @@ class SqliteBackend(Backend):
         sql, params = self._select(columns, match, scope)
         return [(row[0], row[1]) for row in self._fetch(sql + " LIMIT %s", [*params, window])]
 
-    def values(self, match: Expr | None, scope: Scope, limit: int) -> list[ValueRow]:
+    def values(
+        self, match: Expr | None, scope: Scope, limit: int, newest_first: bool = True
+    ) -> list[ValueRow]:
         sql, params = self._select("d.id, d.wage_min, d.lng, d.lat", match, scope)
         return [(r[0], r[1], r[2], r[3]) for r in self._fetch(sql + " LIMIT %s", [*params, limit])]
+
+    def refresh_statistics(self, tables: list[str]) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA analysis_limit = 1000")  # samples: seconds, not minutes
+            for table in tables:
+                cursor.execute(f'ANALYZE "{table}"')
 
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:
