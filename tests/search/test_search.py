@@ -320,3 +320,30 @@ def test_filters_that_leave_nothing_are_suggested_for_dropping():
     indexed_posting(title="普工", county_id=SHENYANG_TIEXI)
     result = search("posting", Query(text="普工", filters=Filters(area="2102")))
     assert [s.drop_filters for s in result.suggestions] == [True]
+
+
+# --- through the employment services (their on-commit hook is the real trigger) ---------------
+
+
+def test_closing_through_the_service_removes_the_posting_at_commit(
+    django_capture_on_commit_callbacks,
+):
+    from chengnuan.employment.services_postings import posting_close
+
+    posting = indexed_posting(title="钢筋工")
+    with django_capture_on_commit_callbacks(execute=True):
+        posting_close(posting=posting, actor=None)
+    assert found("钢筋工") == []
+
+
+def test_approving_through_the_service_makes_the_posting_show_at_commit(
+    django_capture_on_commit_callbacks,
+):
+    from chengnuan.employment.services_postings import posting_review
+    from tests.factories import StaffFactory
+
+    posting = indexed_posting(title="架子工", status=PostingStatus.PENDING, published_at=None)
+    assert found("架子工") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        posting_review(posting=posting, actor=StaffFactory(), approve=True)
+    assert found("架子工") == [posting.id]
