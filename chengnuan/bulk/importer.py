@@ -26,7 +26,7 @@ from chengnuan.bulk import conf, parallel
 from chengnuan.bulk.choices import ImportMode, ImportStatus
 from chengnuan.bulk.columns import SheetSpec
 from chengnuan.bulk.lookups import Lookups
-from chengnuan.bulk.models import ImportJob
+from chengnuan.bulk.models import ERRORS_SHOWN, ImportJob
 from chengnuan.bulk.parsers import normalise
 from chengnuan.bulk.reading import SheetRefused, Table, open_table
 from chengnuan.bulk.rows import Cells, Errors, RowInvalid
@@ -36,7 +36,6 @@ from chengnuan.core.models import AuditAction, AuditResult
 
 logger = logging.getLogger(__name__)
 
-ERRORS_SHOWN = 200
 FAILED_MESSAGE = "导入时系统出错了，没有写入任何数据。请稍后再上传一次；还不行请联系管理员。"
 
 

@@ -17,6 +17,8 @@ from chengnuan.core.fields import EncryptedTextField
 from chengnuan.core.models import TimeStampedModel
 from chengnuan.employment.choices import Education, Gender, WageUnit
 
+ERRORS_SHOWN = 200
+
 
 class ImportJob(TimeStampedModel):
     """One uploaded sheet and how its import went. The uploaded file is deleted once the
@@ -79,6 +81,11 @@ class ImportJob(TimeStampedModel):
         from chengnuan.bulk.choices import FINISHED_STATUSES
 
         return self.status in FINISHED_STATUSES
+
+    @property
+    def errors_truncated(self) -> bool:
+        """Only the first ERRORS_SHOWN messages are kept for the page; the sheet has them all."""
+        return len(self.errors) >= ERRORS_SHOWN
 
     @property
     def percent(self) -> int:

@@ -1,0 +1,42 @@
+"""Reads of the bulk app: a clerk's imports, the survey lists and the notice-board list, all
+scoped to the staff member."""
+
+from django.db.models import Count, Q, QuerySet
+
+from chengnuan.accounts.models import User
+from chengnuan.bulk.models import DemandSurvey, EmploymentSurvey, ImportJob
+from chengnuan.core.scoping import scope_filter
+from chengnuan.core.timeutil import today
+from chengnuan.employment.choices import PostingStatus
+from chengnuan.employment.models import Posting
+
+
+def jobs_of(user: User) -> QuerySet[ImportJob]:
+    return ImportJob.objects.filter(created_by=user).order_by("-created_at", "-id")
+
+
+def demand_surveys_for(user: User, *, query: str = "") -> QuerySet[DemandSurvey]:
+    surveys = scope_filter(DemandSurvey.objects.select_related("county"), user, "county_id")
+    if query:
+        surveys = surveys.filter(Q(employer_name__icontains=query) | Q(employer_uscc=query.upper()))
+    return surveys.annotate(
+        position_count=Count("positions"), converted_count=Count("positions__posting")
+    ).order_by("-surveyed_on", "-id")
+
+
+def employment_surveys_for(user: User, *, query: str = "") -> QuerySet[EmploymentSurvey]:
+    surveys = scope_filter(EmploymentSurvey.objects.select_related("residence"), user, "area_code")
+    if query:
+        surveys = surveys.filter(name__icontains=query)
+    return surveys.order_by("-surveyed_on", "-id")
+
+
+def notice_board_postings(user: User, *, area: str = "", limit: int = 60) -> QuerySet[Posting]:
+    """Live postings of the staff member's area (or a part of it), newest first, for the
+    printed list on a station's notice board."""
+    postings = scope_filter(Posting.objects.select_related("employer", "county"), user, "county_id")
+    if area.isdigit():
+        postings = postings.filter(county_id__startswith=area)
+    return postings.filter(status=PostingStatus.PUBLISHED, valid_until__gte=today()).order_by(
+        "-published_at", "-id"
+    )[:limit]

@@ -1,0 +1,131 @@
+"""Bulk pages for staff: templates to download, uploads and their progress, exports and the
+printable job list. Survey pages are in views_surveys.py."""
+
+from urllib.parse import quote
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from chengnuan.accounts.access import staff_required
+from chengnuan.bulk import exports, selectors, services, workbooks
+from chengnuan.bulk.access import get_job_or_404
+from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
+from chengnuan.bulk.columns import SPECS
+from chengnuan.bulk.forms import ImportForm
+from chengnuan.employment.choices import PostingStatus, SeekerStatus
+from chengnuan.employment.views_common import render_list
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_TITLES = {
+    "postings": "岗位",
+    "seekers": "求职人员",
+    "demand_surveys": "岗位需求调查",
+    "employment_surveys": "就业需求调查",
+}
+
+
+def bulk_home(request: HttpRequest) -> HttpResponse:
+    user = staff_required(request)
+    return render(
+        request,
+        "bulk/home.html",
+        {
+            "specs": SPECS.values(),
+            "jobs": selectors.jobs_of(user)[:5],
+            "exports": EXPORT_TITLES,
+            "posting_statuses": PostingStatus.choices,
+            "seeker_statuses": SeekerStatus.choices,
+        },
+    )
+
+
+@require_GET
+def template_download(request: HttpRequest, kind: str) -> HttpResponse:
+    """A blank sheet whose county drop-down lists the staff member's own area."""
+    user = staff_required(request)
+    spec = SPECS.get(kind)
+    if spec is None:
+        raise Http404
+    content = workbooks.template_workbook(spec, user.scope_prefix)
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = _attachment(f"{spec.title}.xlsx")
+    return response
+
+
+def import_new(request: HttpRequest) -> HttpResponse:
+    user = staff_required(request)
+    initial = {
+        "kind": request.GET.get("kind") or ImportKind.SEEKER,
+        "mode": ImportMode.ALL_OR_NOTHING,
+    }
+    form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        job = services.import_job_start(
+            user=user,
+            kind=ImportKind(form.cleaned_data["kind"]),
+            mode=ImportMode(form.cleaned_data["mode"]),
+            upload=form.cleaned_data["file"],
+        )
+        return redirect("bulk:import_detail", pk=job.pk)
+    return render(request, "bulk/import_new.html", {"form": form, "specs": SPECS.values()})
+
+
+def import_list(request: HttpRequest) -> HttpResponse:
+    user = staff_required(request)
+    return render_list(request, "bulk/import_list.html", selectors.jobs_of(user))
+
+
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The import's progress and, once it is over, its result: counts, each error by row and
+    column, the error sheet to download."""
+    user = staff_required(request)
+    job = get_job_or_404(user, pk)
+    polling = bool(request.headers.get("HX-Request"))  # htmx asks for the status box only
+    template = "bulk/_job_status.html" if polling else "bulk/import_detail.html"
+    return render(request, template, {"job": job, "done": ImportStatus.DONE})
+
+
+@require_GET
+def import_error_sheet(request: HttpRequest, pk: int) -> FileResponse:
+    user = staff_required(request)
+    job = get_job_or_404(user, pk)
+    if not job.error_file:
+        raise Http404
+    name = f"{job.file_name.rsplit('.', 1)[0]}-错误原因.xlsx"
+    return FileResponse(job.error_file.open("rb"), as_attachment=True, filename=name)
+
+
+@require_GET
+def export(request: HttpRequest, kind: str) -> HttpResponse:
+    """A scoped list as xlsx (personal numbers masked); ?status= and ?area= narrow it."""
+    user = staff_required(request)
+    if kind not in exports.EXPORTS:
+        raise Http404
+    filters = {key: request.GET[key] for key in ("status", "area") if request.GET.get(key)}
+    if filters.get("area") and not filters["area"].startswith(user.scope_prefix):
+        raise Http404  # someone else's area: as if it did not exist
+    with exports.export_workbook(kind=kind, user=user, filters=filters) as (handle, _count):
+        content = handle.read()
+    name = f"{EXPORT_TITLES[kind]}-{timezone.localdate():%Y%m%d}.xlsx"
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = _attachment(name)
+    return response
+
+
+@require_GET
+def notice_board(request: HttpRequest) -> HttpResponse:
+    """Live postings of the area as an A4 page in large type, to print for the notice board."""
+    user = staff_required(request)
+    area = request.GET.get("area", "")
+    if area and not area.startswith(user.scope_prefix):
+        raise Http404
+    postings = selectors.notice_board_postings(user, area=area)
+    return render(
+        request, "bulk/notice_board.html", {"postings": postings, "today": timezone.localdate()}
+    )
+
+
+def _attachment(filename: str) -> str:
+    return f"attachment; filename*=UTF-8''{quote(filename)}"

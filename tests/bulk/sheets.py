@@ -1,0 +1,82 @@
+"""Building sheets for the bulk tests the way clerks do: the downloaded template with rows
+typed under the example, or a plain workbook / CSV."""
+
+import io
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook, load_workbook
+
+from chengnuan.bulk import columns, services, workbooks
+from chengnuan.bulk.choices import ImportKind, ImportMode
+from chengnuan.bulk.models import ImportJob
+from tests.factories import make_id_number, make_mobile
+
+FIRST_DATA_ROW = 3  # row 1 headers, row 2 the example
+
+
+def filled_template(kind: str, scope: str, rows: list[dict[str, Any]]) -> bytes:
+    """The downloaded template with `rows` (header without * -> value) typed from row 3."""
+    spec = columns.SPECS[kind]
+    book = load_workbook(io.BytesIO(workbooks.template_workbook(spec, scope)))
+    sheet = book[spec.sheet_name]
+    headers = [str(c.value).rstrip("*") for c in sheet[1]]
+    for offset, row in enumerate(rows):
+        for index, header in enumerate(headers, start=1):
+            if header in row:
+                sheet.cell(row=FIRST_DATA_ROW + offset, column=index, value=row[header])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def plain_workbook(headers: list[Any], rows: list[list[Any]]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def upload(user, content: bytes, *, kind: str = ImportKind.SEEKER, mode: str = ImportMode.ALL_OR_NOTHING,
+           name: str = "表格.xlsx") -> ImportJob:  # fmt: skip
+    return services.import_job_start(
+        user=user,
+        kind=ImportKind(kind),
+        mode=ImportMode(mode),
+        upload=SimpleUploadedFile(name, content),
+    )
+
+
+_used_ids: set[str] = set()
+
+
+def unique_id_number(**kwargs: Any) -> str:
+    """make_id_number draws from a few hundred numbers per birth date: never hand out one twice."""
+    while (number := make_id_number(**kwargs)) in _used_ids:
+        pass
+    _used_ids.add(number)
+    return number
+
+
+def seeker_row(**overrides: Any) -> dict[str, Any]:
+    row = {
+        "姓名": "李秀英",
+        "身份证号": unique_id_number(),
+        "手机号": "139 " + make_mobile()[3:7] + " " + make_mobile()[7:],
+        "现居住县区": "铁西区",
+        "现居住乡镇街道": "昆明湖街道",
+        "想做的工作": "装配钳工",
+        "期望工资": "5000",
+        "本人已同意登记": "是",
+    }
+    row.update(overrides)
+    return row
+
+
+def sheet_rows(content: bytes) -> list[tuple[Any, ...]]:
+    book = load_workbook(io.BytesIO(content))
+    return list(book.active.iter_rows(values_only=True))
