@@ -53,6 +53,7 @@ class SearchParams(Schema):
     near: str = Field("", description="按离这个区划（县区/乡镇代码）的距离排序")
     lng: float | None = Field(None, description="按离这个位置的距离排序（GCJ-02 经度）")
     lat: float | None = Field(None, description="纬度")
+    coord: str = Field("", description="lng/lat 的坐标系：gcj02（默认，国内地图）或 wgs84（GPS）")
     page: int = 1
     per_page: int = Field(20, description="每页条数，最多 50")
 

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 
 from chengnuan.employment.choices import Benefit, ContractType
-from chengnuan.regions.models import Division
+from chengnuan.regions.geo import to_gcj02
+from chengnuan.regions.models import CoordSystem, Division
 from chengnuan.search.query import MAX_QUERY_CHARS, MAX_RESULTS, Filters, Query, Sort
 
 PER_PAGE = 20
@@ -48,6 +49,7 @@ class SearchForm(forms.Form):
     near = forms.CharField(label="离哪里近", required=False)
     lng = forms.FloatField(required=False, min_value=73, max_value=136)
     lat = forms.FloatField(required=False, min_value=3, max_value=54)
+    coord = forms.ChoiceField(required=False, choices=[("", "GCJ-02"), *CoordSystem.choices])
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_RESULTS // PER_PAGE)
     per_page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PER_PAGE)
 
@@ -63,6 +65,7 @@ class SearchForm(forms.Form):
         "near": "地点不对，请从列表里选。",
         "lng": "位置不对，请重新定位。",
         "lat": "位置不对，请重新定位。",
+        "coord": "坐标系不对：只认 gcj02 或 wgs84。",
         "page": f"页码不对：最多翻到第 {MAX_RESULTS // PER_PAGE} 页。",
         "per_page": f"每页最多 {MAX_PER_PAGE} 条。",
     }
@@ -118,7 +121,7 @@ class SearchForm(forms.Form):
     def origin(self) -> tuple[float, float] | None:
         lng, lat = self.value("lng"), self.value("lat")
         if lng is not None and lat is not None:
-            return (lng, lat)
+            return to_gcj02(lng, lat, self.value("coord") or CoordSystem.GCJ02)
         near = self.value("near")
         if near:
             division = Division.objects.filter(code=near).values_list("lng", "lat").first()

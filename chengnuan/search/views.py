@@ -23,6 +23,7 @@ CHIP_BENEFITS = [
 ]
 # Parameters the chips carry from one search to the next (the box itself carries q).
 KEPT = (
+    "coord",
     "area",
     "occupation",
     "min_wage",
@@ -56,6 +57,10 @@ def jobs(request: HttpRequest) -> HttpResponse:
         "errors": form.messages(),
         "chip_groups": _chip_groups(request.GET, form),
         "sort_chips": _sort_chips(request.GET, query.origin is not None),
+        # The phone's position is GPS (WGS-84); the form turns it into the map system we store.
+        "near_me_url": _url(
+            request.GET, sort=Sort.DISTANCE, lng=None, lat=None, near=None, coord="wgs84"
+        ),
         "hidden": [(k, v) for k in KEPT for v in request.GET.getlist(k) if k not in form.errors],
         "previous_url": _url(request.GET, page=str(query.page - 1)) if query.page > 1 else "",
         "next_url": _url(request.GET, page=str(query.page + 1)) if page.result.has_more else "",
@@ -71,7 +76,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
 def _default_origin(form: SearchForm, request: HttpRequest) -> tuple[float, float] | None:
     """Distance from: the place picked, else the area filtered on, else the worker's home."""
     area = form.value("area") or ""
-    if len(area) >= 6:
+    if len(area) >= 4:
         point = (
             Division.objects.filter(code=area, lng__isnull=False).values_list("lng", "lat").first()
         )

@@ -100,3 +100,21 @@ def test_api_rejects_bad_parameters_in_chinese(client):
     response = client.get(API, {"area": "shenyang"})
     assert response.status_code == 422
     assert response.json()["detail"][0]["msg"] == "地区代码不对，请从列表里选。"
+
+
+def test_api_takes_a_phone_gps_position_and_converts_it(client):
+    posting = indexed_posting(title="叉车司机", lng=123.36, lat=41.80)
+    # The same spot as a GPS (WGS-84) reading lies a few hundred metres off in GCJ-02.
+    body = client.get(
+        API, {"q": "叉车", "sort": "distance", "lng": 123.3542, "lat": 41.7978, "coord": "wgs84"}
+    ).json()
+    assert body["items"][0]["id"] == posting.id
+    assert body["items"][0]["distance_km"] < 1
+
+
+def test_distance_sort_is_offered_once_a_city_is_chosen(client):
+    indexed_posting(title="普工")
+    without_place = client.get(reverse("search:jobs"), {"q": "普工"}).content.decode()
+    with_city = client.get(reverse("search:jobs"), {"q": "普工", "area": "2101"}).content.decode()
+    assert ">离我最近</a>" not in without_place
+    assert ">离我最近</a>" in with_city
