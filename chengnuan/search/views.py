@@ -1,8 +1,9 @@
 """The worker's job search page (/jobs/): a plain GET form that works without JavaScript;
 with htmx, typing and tapping a chip swap only the results."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -112,8 +113,17 @@ def _single(
 
 def _chip_groups(params: QueryDict, form: SearchForm) -> list[tuple[str, list[Chip]]]:
     area = form.value("area") or ""
-    cities = list(Division.objects.filter(level=DivisionLevel.CITY).values_list("code", "name"))
+    cities = list(
+        Division.objects.filter(
+            level=DivisionLevel.CITY, code__startswith=settings.PROVINCE_CODE
+        ).values_list("code", "name")
+    )
     groups = [("地区", _single(params, "area", cities, "全省"))]
+    # A county chosen keeps its city lit.
+    groups[0][1][1:] = [
+        replace(c, active=c.active or area[:4] == v)
+        for c, (v, _) in zip(groups[0][1][1:], cities, strict=True)
+    ]
     if len(area) >= 4:
         counties = Division.objects.filter(level=DivisionLevel.COUNTY, code__startswith=area[:4])
         groups.append(
