@@ -123,7 +123,7 @@ def search(doc_type: str, query: Query) -> Result:
     elif sort == Sort.RELEVANCE:
         assert match is not None
         exact = all_of([word_expr(w.word) for w in words] + query.filters.terms())
-        ordered = [(k, None) for k in _by_relevance(match, exact, scope)]
+        ordered = [(k, None) for k in _by_relevance(match, exact, scope, need)]
     elif sort == Sort.WAGE:
         ordered = [(row[0], None) for row in _by_wage(match, scope, need)]
     else:
@@ -153,9 +153,10 @@ def _hits(page: list[tuple[int, float | None]]) -> list[Hit]:
     return [Hit(doc_id=doc_ids[k], distance_km=d) for k, d in page if k in doc_ids]
 
 
-def _by_relevance(match: Expr, exact: Expr, scope: Scope) -> list[int]:
+def _by_relevance(match: Expr, exact: Expr, scope: Scope, need: int) -> list[int]:
     """Postings with the very words typed come before those found only through a synonym;
-    within each group, BM25 / ts_rank scaled to the best in the window, times freshness."""
+    within each group, BM25 / ts_rank scaled to the best in the window, times freshness.
+    Pages past the window go on with older matches, newest first."""
     store = backend()
     ranked = store.ranked(match, scope, WINDOW)
     if not ranked:
@@ -173,7 +174,11 @@ def _by_relevance(match: Expr, exact: Expr, scope: Scope) -> list[int]:
         synonym_only = bool(exact_keys) and key not in exact_keys
         return (synonym_only, -(rank / best) * freshness, -key)
 
-    return [key for key, _ in sorted(ranked, key=score)]
+    ordered = [key for key, _ in sorted(ranked, key=score)]
+    if need > len(ranked) == WINDOW:
+        older = Scope(low=scope.low, high=min(k for k, _ in ranked) - 1, min_wage=scope.min_wage)
+        ordered += store.newest(match, older, need - len(ranked))
+    return ordered
 
 
 def _with(match: Expr | None, extra: Expr) -> Expr:

@@ -347,3 +347,17 @@ def test_approving_through_the_service_makes_the_posting_show_at_commit(
     with django_capture_on_commit_callbacks(execute=True):
         posting_review(posting=posting, actor=StaffFactory(), approve=True)
     assert found("架子工") == [posting.id]
+
+
+def test_relevance_pages_go_on_past_the_ranked_window(monkeypatch):
+    from chengnuan.search import query
+
+    monkeypatch.setattr(query, "WINDOW", 2)
+    postings = [
+        indexed_posting(title="普工", published_at=timezone.now() - datetime.timedelta(hours=i))
+        for i in range(5)
+    ]
+    pages = [search("posting", Query(text="普工", per_page=2, page=n)) for n in (1, 2, 3)]
+    ids = [h.doc_id for page in pages for h in page.hits]
+    assert sorted(ids) == sorted(p.id for p in postings)
+    assert [page.has_more for page in pages] == [True, True, False]
