@@ -46,6 +46,15 @@ def normalise(value: Any) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+def plain_text(value: Any) -> str:
+    """A free-text cell as written (Chinese punctuation kept), outer spaces gone."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
 def is_blank(value: Any) -> bool:
     if value is None:
         return True
@@ -325,15 +334,28 @@ def parse_age_range(value: Any) -> AgeRange:
     raise CellError("年龄要求请写成 18-50、50岁以下 或 不限。")
 
 
-def parse_choice(value: Any, labels: dict[str, str], what: str) -> str | None:
-    """A coded value from its label or a synonym (labels maps every accepted word to a code)."""
+class ChoiceWords(dict[str, str]):
+    """Every word accepted for a coded value (its label and the synonyms clerks use) -> code,
+    folded like cells are; `labels` are what an error message offers."""
+
+    def __init__(self, choices: Any, synonyms: dict[str, str] | None = None) -> None:
+        self.labels = [str(label) for _, label in choices.choices]
+        words = {label: code for code, label in choices.choices} | (synonyms or {})
+        super().__init__({_fold(word): code for word, code in words.items()})
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
+
+
+def parse_choice(value: Any, words: ChoiceWords, what: str) -> str | None:
+    """A coded value from its label or a synonym."""
     text = normalise(value).replace(" ", "")
     if not text:
         return None
-    if text in labels:
-        return labels[text]
-    allowed = "、".join(dict.fromkeys(k for k in labels if not k.isascii()))
-    raise CellError(f"{what}「{text}」不认识，请从下拉里选：{allowed}。")
+    if text in words:
+        return words[text]
+    raise CellError(f"{what}「{text}」不认识，请从下拉里选：{'、'.join(words.labels)}。")
 
 
 def split_list(value: Any) -> list[str]:

@@ -43,7 +43,7 @@ class Cells:
         return self.values.get(key)
 
     def text(self, key: str) -> str:
-        return parsers.normalise(self.values.get(key))
+        return parsers.plain_text(self.values.get(key))
 
     def fail(self, key: str, message: str) -> None:
         self.errors.setdefault(key, []).append(message)
@@ -93,55 +93,27 @@ def clean_with(cells: Cells, clean: Callable[[T], T], data: T, field_columns: di
 # --- coded values by label or by the words clerks use ------------------------------------------
 
 
-def _labels(choices: Any, extra: dict[str, str]) -> dict[str, str]:
-    return {label: code for code, label in choices.choices} | extra
-
-
-EDUCATION_WORDS = _labels(
+EDUCATION_WORDS = parsers.ChoiceWords(
     Education,
     {
-        "无": Education.NONE,
-        "无要求": Education.NONE,
-        "学历不限": Education.NONE,
-        "小学及以上": Education.PRIMARY,
-        "初中及以上": Education.JUNIOR,
-        "高中": Education.SENIOR,
-        "中专": Education.SENIOR,
-        "技校": Education.SENIOR,
-        "职高": Education.SENIOR,
-        "高中及以上": Education.SENIOR,
-        "中专及以上": Education.SENIOR,
-        "专科": Education.COLLEGE,
-        "大专及以上": Education.COLLEGE,
-        "本科": Education.BACHELOR,
-        "研究生": Education.BACHELOR,
-        "硕士": Education.BACHELOR,
+        "无": Education.NONE, "无要求": Education.NONE, "学历不限": Education.NONE,
+        "小学及以上": Education.PRIMARY, "初中及以上": Education.JUNIOR,
+        "高中": Education.SENIOR, "中专": Education.SENIOR, "技校": Education.SENIOR, "职高": Education.SENIOR,
+        "高中及以上": Education.SENIOR, "中专及以上": Education.SENIOR,
+        "专科": Education.COLLEGE, "大专及以上": Education.COLLEGE,
+        "本科": Education.BACHELOR, "研究生": Education.BACHELOR, "硕士": Education.BACHELOR,
     },
-)
-SHIFT_WORDS = _labels(
+)  # fmt: skip
+SHIFT_WORDS = parsers.ChoiceWords(
     Shift,
-    {
-        "白班": Shift.DAY,
-        "常白班": Shift.DAY,
-        "长白": Shift.DAY,
-        "两班": Shift.TWO,
-        "三班": Shift.THREE,
-        "弹性": Shift.FLEXIBLE,
-        "灵活": Shift.FLEXIBLE,
-        "弹性工作": Shift.FLEXIBLE,
-    },
-)
-CONTRACT_WORDS = _labels(
+    {"白班": Shift.DAY, "常白班": Shift.DAY, "长白": Shift.DAY, "两班": Shift.TWO, "三班": Shift.THREE,
+     "弹性": Shift.FLEXIBLE, "灵活": Shift.FLEXIBLE, "弹性工作": Shift.FLEXIBLE},
+)  # fmt: skip
+CONTRACT_WORDS = parsers.ChoiceWords(
     ContractType,
-    {
-        "全日制": ContractType.FULL_TIME,
-        "长期": ContractType.FULL_TIME,
-        "非全日制": ContractType.PART_TIME,
-        "小时工": ContractType.PART_TIME,
-        "季节工": ContractType.SEASONAL,
-        "季节性用工": ContractType.SEASONAL,
-    },
-)
+    {"全日制": ContractType.FULL_TIME, "长期": ContractType.FULL_TIME, "非全日制": ContractType.PART_TIME,
+     "小时工": ContractType.PART_TIME, "季节工": ContractType.SEASONAL, "季节性用工": ContractType.SEASONAL},
+)  # fmt: skip
 BENEFIT_WORDS: dict[str, tuple[str, ...]] = {label: (code,) for code, label in Benefit.choices} | {
     "包吃住": (Benefit.MEALS, Benefit.HOUSING),
     "管吃住": (Benefit.MEALS, Benefit.HOUSING),
@@ -184,37 +156,18 @@ def benefits_and_rest(value: Any) -> tuple[list[str], list[str]]:
 # --- postings -----------------------------------------------------------------------------------
 
 POSTING_FIELD_COLUMNS = {
-    "title": "title",
-    "occupation_code": "occupation",
-    "industry_code": "occupation",
-    "county_code": "county",
-    "township_code": "county",
-    "address": "address",
-    "lng": "address",
-    "lat": "address",
-    "wage_min": "wage",
-    "wage_max": "wage",
-    "wage_unit": "wage_unit",
-    "headcount": "headcount",
-    "age_min": "age",
-    "age_max": "age",
-    "education": "education",
-    "benefits": "benefits",
-    "shift": "shift",
-    "contract_type": "contract_type",
-    "description": "description",
-    "contact_name": "contact_name",
-    "contact_phone": "contact_phone",
+    "title": "title", "occupation_code": "occupation", "industry_code": "occupation",
+    "county_code": "county", "township_code": "county", "address": "address", "lng": "address",
+    "lat": "address", "wage_min": "wage", "wage_max": "wage", "wage_unit": "wage_unit",
+    "headcount": "headcount", "age_min": "age", "age_max": "age", "education": "education",
+    "benefits": "benefits", "shift": "shift", "contract_type": "contract_type",
+    "description": "description", "contact_name": "contact_name", "contact_phone": "contact_phone",
     "valid_until": "valid_until",
-}
+}  # fmt: skip
 EMPLOYER_FIELD_COLUMNS = {
-    "uscc": "employer_uscc",
-    "name": "employer_name",
-    "county_code": "county",
-    "contact_name": "contact_name",
-    "contact_phone": "contact_phone",
-    "address": "address",
-}
+    "uscc": "employer_uscc", "name": "employer_name", "county_code": "county",
+    "contact_name": "contact_name", "contact_phone": "contact_phone", "address": "address",
+}  # fmt: skip
 
 
 def read_posting(cells: Cells, lookups: Lookups) -> tuple[PostingInput, EmployerInput]:
@@ -250,7 +203,7 @@ def read_posting(cells: Cells, lookups: Lookups) -> tuple[PostingInput, Employer
         description=description,
     )
     employer = EmployerInput(
-        uscc=cells.text("employer_uscc").replace(" ", "").upper(),
+        uscc=parsers.normalise(cells.raw("employer_uscc")).replace(" ", "").upper(),
         name=cells.text("employer_name"),
         county_code=county,
         contact_name=data.contact_name,
@@ -262,20 +215,12 @@ def read_posting(cells: Cells, lookups: Lookups) -> tuple[PostingInput, Employer
 # --- job seekers --------------------------------------------------------------------------------
 
 SEEKER_FIELD_COLUMNS = {
-    "name": "name",
-    "id_number": "id_number",
-    "phone": "phone",
-    "hukou_area_code": "hukou",
-    "residence_code": "township",
-    "wanted_occupation_codes": "wanted_occupations",
-    "wanted_area_codes": "wanted_areas",
-    "expected_wage": "expected_wage",
-    "expected_wage_unit": "expected_wage",
-    "available_from": "available_from",
-    "skills": "skills",
-    "certificates": "certificates",
-    "experience": "experience",
-}
+    "name": "name", "id_number": "id_number", "phone": "phone", "hukou_area_code": "hukou",
+    "residence_code": "township", "wanted_occupation_codes": "wanted_occupations",
+    "wanted_area_codes": "wanted_areas", "expected_wage": "expected_wage",
+    "expected_wage_unit": "expected_wage", "available_from": "available_from", "skills": "skills",
+    "certificates": "certificates", "experience": "experience",
+}  # fmt: skip
 
 
 def read_residence(cells: Cells, lookups: Lookups) -> str:

@@ -29,70 +29,35 @@ from chengnuan.employment.permissions import is_staff_in_scope
 
 OUT_OF_AREA = "这个县区不在您负责的区域内，请只导入您所在区域的调查表。"
 
+# fmt: off
 DEMAND_FIELD_COLUMNS = {
-    "employer_name": "employer_name",
-    "employer_uscc": "employer_uscc",
-    "county_code": "county",
-    "industry_code": "industry",
-    "contact_name": "contact_name",
-    "contact_phone": "contact_phone",
-    "surveyed_on": "surveyed_on",
-    "note": "note",
-    "title": "title",
-    "headcount": "headcount",
-    "occupation_code": "occupation",
-    "wage_min": "wage",
-    "wage_max": "wage",
-    "wage_unit": "wage_unit",
-    "skills": "skills",
-    "education": "education",
-    "needed_by": "needed_by",
+    "employer_name": "employer_name", "employer_uscc": "employer_uscc", "county_code": "county",
+    "industry_code": "industry", "contact_name": "contact_name", "contact_phone": "contact_phone",
+    "surveyed_on": "surveyed_on", "note": "note", "title": "title", "headcount": "headcount",
+    "occupation_code": "occupation", "wage_min": "wage", "wage_max": "wage", "wage_unit": "wage_unit",
+    "skills": "skills", "education": "education", "needed_by": "needed_by",
 }
 EMPLOYMENT_FIELD_COLUMNS = {
-    "name": "name",
-    "id_number": "id_number",
-    "phone": "phone",
-    "residence_code": "township",
-    "work_status": "work_status",
-    "wants_work": "wants_work",
-    "wanted_work": "wanted_work",
-    "wanted_occupation_codes": "wanted_work",
-    "wanted_area_codes": "wanted_area",
-    "expected_wage": "expected_wage",
-    "training_wanted": "training_wanted",
-    "difficulties": "difficulties",
-    "surveyed_on": "surveyed_on",
-    "consent": "consent",
-    "note": "note",
+    "name": "name", "id_number": "id_number", "phone": "phone", "residence_code": "township",
+    "work_status": "work_status", "wants_work": "wants_work", "wanted_work": "wanted_work",
+    "wanted_occupation_codes": "wanted_work", "wanted_area_codes": "wanted_area",
+    "expected_wage": "expected_wage", "training_wanted": "training_wanted",
+    "difficulties": "difficulties", "surveyed_on": "surveyed_on", "consent": "consent", "note": "note",
 }
-WORK_STATUS_WORDS = {label: code for code, label in WorkStatus.choices} | {
-    "外出务工": WorkStatus.AWAY,
-    "外地务工": WorkStatus.AWAY,
-    "本地务工": WorkStatus.LOCAL,
-    "灵活就业": WorkStatus.FLEXIBLE,
-    "打零工": WorkStatus.FLEXIBLE,
-    "务农": WorkStatus.FARMING,
-    "失业": WorkStatus.SEEKING,
-    "未就业": WorkStatus.SEEKING,
-    "待业": WorkStatus.SEEKING,
-    "料理家务": WorkStatus.HOME,
-    "学生": WorkStatus.STUDENT,
-    "在校": WorkStatus.STUDENT,
+WORK_STATUS_WORDS = parsers.ChoiceWords(WorkStatus, {
+    "外出务工": WorkStatus.AWAY, "外地务工": WorkStatus.AWAY, "本地务工": WorkStatus.LOCAL,
+    "灵活就业": WorkStatus.FLEXIBLE, "打零工": WorkStatus.FLEXIBLE, "务农": WorkStatus.FARMING,
+    "失业": WorkStatus.SEEKING, "未就业": WorkStatus.SEEKING, "待业": WorkStatus.SEEKING,
+    "料理家务": WorkStatus.HOME, "学生": WorkStatus.STUDENT, "在校": WorkStatus.STUDENT,
     "退休": WorkStatus.RETIRED,
-}
-DIFFICULTY_WORDS = {label: code for code, label in Difficulty.choices} | {
-    "缺技能": Difficulty.SKILLS,
-    "没技术": Difficulty.SKILLS,
-    "缺岗位信息": Difficulty.INFORMATION,
-    "没有信息": Difficulty.INFORMATION,
-    "年龄大": Difficulty.AGE,
-    "照顾家庭": Difficulty.FAMILY,
-    "照顾老人": Difficulty.FAMILY,
-    "照顾孩子": Difficulty.FAMILY,
-    "身体不好": Difficulty.HEALTH,
-    "工资低": Difficulty.LOW_WAGE,
-    "交通不便": Difficulty.TRANSPORT,
-}
+})
+DIFFICULTY_WORDS = parsers.ChoiceWords(Difficulty, {
+    "缺技能": Difficulty.SKILLS, "没技术": Difficulty.SKILLS, "缺岗位信息": Difficulty.INFORMATION,
+    "没有信息": Difficulty.INFORMATION, "年龄大": Difficulty.AGE, "照顾家庭": Difficulty.FAMILY,
+    "照顾老人": Difficulty.FAMILY, "照顾孩子": Difficulty.FAMILY, "身体不好": Difficulty.HEALTH,
+    "工资低": Difficulty.LOW_WAGE, "交通不便": Difficulty.TRANSPORT,
+})
+# fmt: on
 
 
 def _clean_both(
@@ -117,10 +82,10 @@ def parse_survey_wage(value: Any, unit: str | None) -> parsers.Wage | None:
 
 
 def parse_difficulties(value: Any) -> list[str]:
-    words = parsers.split_list(value)
+    words = [parsers.normalise(word) for word in parsers.split_list(value)]
     unknown = [w for w in words if w not in DIFFICULTY_WORDS]
     if unknown:
-        allowed = "、".join(label for _, label in Difficulty.choices)
+        allowed = "、".join(DIFFICULTY_WORDS.labels)
         raise parsers.CellError(f"「{'、'.join(unknown)}」不在列表里，可以填：{allowed}。")
     return list(dict.fromkeys(DIFFICULTY_WORDS[w] for w in words))
 
@@ -133,7 +98,7 @@ def read_demand_row(cells: Cells, lookups: Lookups) -> tuple[DemandSurveyInput, 
     wage = cells.parse("wage", parse_survey_wage, unit)
     survey = DemandSurveyInput(
         employer_name=cells.text("employer_name"),
-        employer_uscc=cells.text("employer_uscc").replace(" ", "").upper(),
+        employer_uscc=parsers.normalise(cells.raw("employer_uscc")).replace(" ", "").upper(),
         county_code=cells.parse("county", lookups.county) or "",
         industry_code=cells.parse("industry", lookups.industry),
         contact_name=cells.text("contact_name"),

@@ -20,3 +20,13 @@ def _media_in_tmp(settings, tmp_path):
 def clerk(db):
     """A clerk of 沈阳市铁西区."""
     return StaffFactory()
+
+
+@pytest.fixture
+def index_calls(monkeypatch):
+    """Posting ids handed to the search index after commit."""
+    from chengnuan.search import index
+
+    calls: list[list[int]] = []
+    monkeypatch.setattr(index, "postings_changed", lambda ids: calls.append(list(ids)))
+    return calls
