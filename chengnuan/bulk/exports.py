@@ -148,8 +148,8 @@ def scoped_seekers(user: User, filters: dict[str, str]) -> QuerySet[JobSeeker]:
 
 
 def scoped_positions(user: User, filters: dict[str, str]) -> QuerySet[DemandSurveyPosition]:
-    positions = scope_filter(DemandSurveyPosition.objects.all(), user, "survey__county_id")
-    return _narrowed(positions, filters, "survey__county_id", None)
+    positions = scope_filter(DemandSurveyPosition.objects.all(), user, "survey__county__code")
+    return _narrowed(positions, filters, "survey__county__code", None)
 
 
 def scoped_employment_surveys(user: User, filters: dict[str, str]) -> QuerySet[EmploymentSurvey]:

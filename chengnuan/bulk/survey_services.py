@@ -142,7 +142,11 @@ def demand_survey_convert(
     each linked from its position. All or none: a position the posting rules refuse stops the
     whole action with that position named."""
     require_staff_in_scope(actor, survey.county_id)
-    survey = DemandSurvey.objects.select_for_update().select_related("employer").get(pk=survey.pk)
+    survey = (
+        DemandSurvey.objects.select_for_update(of=("self",))
+        .select_related("employer")
+        .get(pk=survey.pk)
+    )
     ready = [p for p in survey.positions.filter(posting__isnull=True) if p.has_wage]
     if not ready:
         raise _all("没有可以转的岗位：岗位都已经转过了，或者还没有填工资（面议的请先补上工资）。")

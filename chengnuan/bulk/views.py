@@ -3,10 +3,13 @@ printable job list. Survey pages are in views_surveys.py."""
 
 from urllib.parse import quote
 
+import qrcode
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
+from qrcode.image.svg import SvgPathImage
 
 from chengnuan.accounts.access import staff_required
 from chengnuan.bulk import exports, selectors, services, workbooks
@@ -14,7 +17,6 @@ from chengnuan.bulk.access import get_job_or_404
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.columns import SPECS
 from chengnuan.bulk.forms import ImportForm
-from chengnuan.employment.choices import PostingStatus, SeekerStatus
 from chengnuan.employment.views_common import render_list
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,8 +37,6 @@ def bulk_home(request: HttpRequest) -> HttpResponse:
             "specs": SPECS.values(),
             "jobs": selectors.jobs_of(user)[:5],
             "exports": EXPORT_TITLES,
-            "posting_statuses": PostingStatus.choices,
-            "seeker_statuses": SeekerStatus.choices,
         },
     )
 
@@ -121,10 +121,23 @@ def notice_board(request: HttpRequest) -> HttpResponse:
     area = request.GET.get("area", "")
     if area and not area.startswith(user.scope_prefix):
         raise Http404
-    postings = selectors.notice_board_postings(user, area=area)
-    return render(
-        request, "bulk/notice_board.html", {"postings": postings, "today": timezone.localdate()}
-    )
+    postings = [
+        {"posting": posting, "qr": _qr_svg(request.build_absolute_uri(_public_url(posting.pk)))}
+        for posting in selectors.notice_board_postings(user, area=area)
+    ]
+    context = {"postings": postings, "today": timezone.localdate()}
+    return render(request, "bulk/notice_board.html", context)
+
+
+def _public_url(pk: int) -> str:
+    return reverse("employment:posting_detail", args=[pk])
+
+
+def _qr_svg(url: str) -> str:
+    """A QR code of the public posting page, where the contact details are shown to signed-in
+    workers as everywhere on the platform, rather than printed on a public wall."""
+    image = qrcode.make(url, image_factory=SvgPathImage, box_size=10, border=1)
+    return str(image.to_string(encoding="unicode"))
 
 
 def _attachment(filename: str) -> str:
