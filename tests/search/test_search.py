@@ -361,3 +361,17 @@ def test_relevance_pages_go_on_past_the_ranked_window(monkeypatch):
     ids = [h.doc_id for page in pages for h in page.hits]
     assert sorted(ids) == sorted(p.id for p in postings)
     assert [page.has_more for page in pages] == [True, True, False]
+
+
+def test_other_doc_types_share_the_index_and_survive_a_posting_rebuild():
+    from chengnuan.search.backends import backend
+    from chengnuan.search.documents import SourceDoc, to_row
+
+    gig = SourceDoc(
+        doc_type="gig", doc_id=7, published_at=timezone.now(), title="搬家小工", body=["今天日结"]
+    )
+    backend().insert([to_row(gig)])
+    posting = indexed_posting(title="搬家公司司机")
+    index.rebuild_all(workers=1)
+    assert [h.doc_id for h in search("gig", Query(text="搬家")).hits] == [7]
+    assert found("搬家") == [posting.id]

@@ -11,6 +11,8 @@ from django.db import connection, transaction
 from chengnuan.search.backends.base import Backend, DocRow, Scope, ValueRow
 from chengnuan.search.text import Expr
 
+# FTS5's default: merge segments as updates accumulate (off only during a rebuild).
+AUTOMERGE = 4
 TITLE_WEIGHT = 3.0
 BODY_WEIGHT = 1.0
 INSERT_SQL = (
@@ -36,8 +38,11 @@ class SqliteBackend(Backend):
             cursor.executemany(INSERT_SQL, [_params(r) for r in rows])
 
     def load_all(self, doc_type: str, batches: Iterable[list[DocRow]]) -> int:
-        """Triggers off, rows in, FTS5 rebuilt from its content table in one pass, triggers
-        back: one transaction, so searches see the old index until the new one is whole."""
+        """One transaction, so searches see the old index until the new one is whole. The old
+        documents go without their per-row FTS deletes ('delete-all', then the other doc
+        types re-added); the new ones are indexed by the triggers as they arrive, so FTS5
+        works while the worker processes segment the next batches. Segment merging waits for
+        one 'optimize' at the end."""
         count = 0
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
@@ -47,14 +52,22 @@ class SqliteBackend(Backend):
             for name, _sql in triggers:
                 cursor.execute(f'DROP TRIGGER "{name}"')
             cursor.execute("DELETE FROM search_document WHERE doc_type = %s", [doc_type])
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+            cursor.execute(
+                "INSERT INTO search_fts(rowid, title_tokens, body_tokens)"
+                " SELECT id, title_tokens, body_tokens FROM search_document"
+            )
+            for _name, sql in triggers:
+                cursor.execute(sql)
+            cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
             for rows in batches:
                 cursor.executemany(INSERT_SQL, [_params(r) for r in rows])
                 count += len(rows)
-            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
-            for _name, sql in triggers:
-                cursor.execute(sql)
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            cursor.execute(
+                "INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', %s)", [AUTOMERGE]
+            )
         return count
 
     def newest(self, match: Expr | None, scope: Scope, limit: int, offset: int = 0) -> list[int]:
