@@ -1,4 +1,5 @@
-"""Multi-row INSERT … RETURNING id for the importer's already-validated rows.
+"""Multi-row INSERT … RETURNING id for the importer's already-validated rows, and the one
+plain look-up its dedupe needs.
 
 QuerySet.bulk_create spends most of its time preparing each value through the SQL compiler
 (about 10 µs a value, 30 values a row) and, on SQLite, is capped at 999 parameters a
@@ -116,3 +117,20 @@ class RowInserter:
                 if returning:
                     ids.extend(row[0] for row in cursor.fetchall())
         return ids
+
+
+def values_present(model: type[models.Model], field_name: str, values: Sequence[str]) -> set[str]:
+    """Which of `values` the field already holds, in one plain query: Django's `__in` lookup
+    spends ~10 µs preparing each of the thousands of parameters of a dedupe batch."""
+    if not values:
+        return set()
+    connection = connections[router.db_for_read(model)]
+    quote = connection.ops.quote_name
+    field = model._meta.get_field(field_name)
+    assert isinstance(field, models.Field)
+    column = quote(str(field.column))
+    placeholders = ", ".join(["%s"] * len(values))
+    sql = f"SELECT {column} FROM {quote(model._meta.db_table)} WHERE {column} IN ({placeholders})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(values))
+        return {row[0] for row in cursor.fetchall()}

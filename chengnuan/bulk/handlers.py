@@ -15,7 +15,7 @@ from django.db import transaction
 
 from chengnuan.bulk import columns
 from chengnuan.bulk.choices import ImportKind
-from chengnuan.bulk.fastinsert import RowInserter
+from chengnuan.bulk.fastinsert import RowInserter, values_present
 from chengnuan.bulk.importer import Screened
 from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.models import ImportJob, PostingImportKey
@@ -115,9 +115,10 @@ class PostingHandler:
         )
 
     def _checked_employer(self, cells: Cells, data: EmployerInput) -> EmployerInput:
-        """The employer columns checked as the employer form would (memoised: a sheet names
-        few employers many times)."""
-        memo_key = (data.uscc, data.name, data.county_code, data.contact_name, data.contact_phone)
+        """The employer columns checked as the employer form would, once per employer: its
+        county and contact are the posting's, already checked by the same rules, so the USCC,
+        name and county make the memo key."""
+        memo_key = (data.uscc, data.name, data.county_code)
         if memo_key not in self.employer_checks:
             try:
                 self.employer_checks[memo_key] = clean_employer(data)
@@ -133,9 +134,7 @@ class PostingHandler:
         screened = Screened()
         self._load_employers({item.uscc for _, item in batch})
         keys = [item.key_hash for _, item in batch]
-        imported = set(
-            PostingImportKey.objects.filter(key_hash__in=keys).values_list("key_hash", flat=True)
-        )
+        imported = values_present(PostingImportKey, "key_hash", keys)
         for row, item in batch:
             if item.employer is not None:
                 self.employer_inputs.setdefault(item.uscc, item.employer)
@@ -230,11 +229,7 @@ class SeekerHandler:
     def screen(self, batch: list[tuple[int, SeekerItem]]) -> Screened:
         screened = Screened()
         hashes = [item.values["id_number_hash"] for _, item in batch]
-        registered = set(
-            JobSeeker.objects.filter(id_number_hash__in=hashes).values_list(
-                "id_number_hash", flat=True
-            )
-        )
+        registered = values_present(JobSeeker, "id_number_hash", hashes)
         for row, item in batch:
             id_hash = item.values["id_number_hash"]
             if id_hash in registered:

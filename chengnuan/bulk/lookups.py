@@ -4,6 +4,7 @@ A sheet of 100,000 rows names perhaps a hundred places and a few hundred occupat
 every answer (or refusal) is memoised: the row loop makes no database query.
 """
 
+import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -108,10 +109,11 @@ class Lookups:
         raise CellError(f"不认识这个{what}「{text}」，请从下拉里选，或写成「沈阳市铁西区」这样。")
 
     def _township(self, county_code: str, text: str) -> str:
+        folded = _fold(text)
         exact = [
             d
             for d in regions.townships_of_county(county_code)
-            if text in (d.name, *regions.name_spellings(d.name))
+            if folded in {_fold(name) for name in (d.name, *regions.name_spellings(d.name))}
         ]
         if len(exact) == 1:
             return exact[0].code
@@ -143,8 +145,27 @@ class Lookups:
         return code
 
     def occupations(self, value: object) -> list[str]:
-        codes = [self.occupation(part) for part in split_list(value)]
-        return list(dict.fromkeys(code for code in codes if code))
+        """Several names; a name that itself holds a 、 (the classification has some) is
+        matched before the pieces it would split into."""
+        parts = split_list(value)
+        codes: list[str] = []
+        start = 0
+        while start < len(parts):
+            for end in range(len(parts), start, -1):
+                code = self._occupation_code("、".join(parts[start:end]))
+                if code:
+                    codes.append(code)
+                    start = end
+                    break
+            else:
+                self.occupation(parts[start])  # raises, naming the unknown piece
+        return list(dict.fromkeys(codes))
+
+    def _occupation_code(self, name: str) -> str | None:
+        try:
+            return self.occupation(name)
+        except CellError:
+            return None
 
     def known_occupations(self, value: object) -> list[str]:
         """The parts of a free text that name an occupation; the rest is left as written."""
@@ -171,6 +192,10 @@ class Lookups:
         if found is None:
             raise CellError(f"「{text}」不在国民经济行业分类里，可以空着不填。")
         return found
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
 
 
 def _full_name(code: str) -> str:

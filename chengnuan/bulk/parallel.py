@@ -4,16 +4,23 @@ Checking a row (parsing, the 身份证号 and phone rules, look-ups) costs about
 one process tops out near 4,000 rows a second. Large sheets are therefore checked by a small
 pool of worker processes while the importing process reads the sheet, screens each batch
 against the database and keeps the progress. Workers are started fresh ("spawn": safe in the
-threaded task consumer, unlike fork), each builds its own handler from the pickled job and
+threaded task consumer, unlike fork); each builds its own handler from the pickled job and
 resolves names with its own memo; the database they read is only the reference data.
 
-Small sheets (and the test suite) are checked in-process: the pool costs a second to start.
+A ProcessPoolExecutor, not a multiprocessing.Pool: when a worker cannot start or dies, the
+executor raises BrokenProcessPool (the import ends as failed) where a Pool would restart the
+worker forever. At most a few chunks are in flight, so memory stays flat whatever the sheet.
+
+Small sheets (and the test suite on SQLite in memory) are checked in-process: the pool
+costs a second or two to start.
 """
 
 import multiprocessing
 import os
 import pickle
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
@@ -30,45 +37,40 @@ _handler: Any = None
 def worker_count(estimated_rows: int) -> int:
     """How many worker processes to use for a sheet of about this many rows (0: in-process)."""
     workers = conf.workers()
-    if (
-        workers < 2
-        or estimated_rows < conf.parallel_min_rows()
-        or (connection.vendor == "sqlite" and _in_memory())
-    ):
+    if workers < 2 or estimated_rows < conf.parallel_min_rows() or _in_memory_database():
         return 0
     return workers
 
 
-def _in_memory() -> bool:
+def _in_memory_database() -> bool:
     name = str(connection.settings_dict.get("NAME") or "")
-    return name in ("", ":memory:") or "mode=memory" in name
+    return connection.vendor == "sqlite" and (name in ("", ":memory:") or "mode=memory" in name)
+
+
+def database_name() -> str:
+    """The database the workers read (the test database under test)."""
+    return str(connection.settings_dict["NAME"])
 
 
 def _init(pickled_job: bytes, database_name: str) -> None:
     """Runs first in each worker: set Django up on the importer's database (the test run's
-    database when under test) and build the handler. The job comes pickled because models
-    can only be unpickled once Django is set up. A failure is kept and raised with the first
-    chunk: a pool whose initializer dies restarts workers forever."""
+    database under test) and build the handler. The job comes pickled because models can
+    only be unpickled once Django is set up."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chengnuan.settings")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.DATABASES["default"]["NAME"] = database_name
+    from chengnuan.bulk.importer import make_handler
+
     global _handler
-    try:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chengnuan.settings")
-        import django
-        from django.conf import settings
-
-        django.setup()
-        settings.DATABASES["default"]["NAME"] = database_name
-        from chengnuan.bulk.importer import make_handler
-
-        _handler = make_handler(pickle.loads(pickled_job))  # noqa: S301 (our own job, from our parent)
-    except Exception as exc:
-        _handler = exc
+    _handler = make_handler(pickle.loads(pickled_job))  # noqa: S301 (our own job, from our parent)
 
 
 def _prepare_chunk(chunk: list[tuple[int, dict[str, Any]]]) -> list[RowResult]:
     from chengnuan.bulk.rows import Cells, RowInvalid
 
-    if isinstance(_handler, Exception):
-        raise RuntimeError("import worker could not start") from _handler
     results: list[RowResult] = []
     for number, values in chunk:
         try:
@@ -78,24 +80,19 @@ def _prepare_chunk(chunk: list[tuple[int, dict[str, Any]]]) -> list[RowResult]:
     return results
 
 
-def _chunks(
-    rows: Iterator[tuple[int, dict[str, Any]]],
-) -> Iterator[list[tuple[int, dict[str, Any]]]]:
-    while chunk := list(islice(rows, CHUNK_ROWS)):
-        yield chunk
-
-
 def prepare_in_workers(
     job: Any, rows: Iterator[tuple[int, dict[str, Any]]], workers: int
 ) -> Iterator[RowResult]:
     """Each row's result, in sheet order."""
+    initargs = (pickle.dumps(job), database_name())
     context = multiprocessing.get_context("spawn")
-    initargs = (pickle.dumps(job), str(connection.settings_dict["NAME"]))
-    pool = context.Pool(workers, initializer=_init, initargs=initargs)
-    try:
-        for results in pool.imap(_prepare_chunk, _chunks(rows)):
-            yield from results
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+    in_flight: deque[Future[list[RowResult]]] = deque()
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init, initargs=initargs
+    ) as pool:
+        while chunk := list(islice(rows, CHUNK_ROWS)):
+            in_flight.append(pool.submit(_prepare_chunk, chunk))
+            if len(in_flight) > workers * 2:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
