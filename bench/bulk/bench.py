@@ -17,6 +17,7 @@ import os
 import resource
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -76,7 +77,8 @@ def run_import(path: Path, kind: str) -> dict:
         job.file.save(path.name, File(handle), save=False)
     job.save()
     started, cpu_started = time.perf_counter(), cpu_seconds()
-    job = import_run(job_id=job.pk)
+    with TreeMemory() as tree:
+        job = import_run(job_id=job.pk)
     seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     return {
         "kind": kind,
@@ -90,7 +92,8 @@ def run_import(path: Path, kind: str) -> dict:
         "rows_per_s": round(job.total / seconds),
         "cpu_seconds": round(cpu, 2),
         "rows_per_cpu_s": round(job.total / cpu),
-        "peak_rss_mb": round(peak_rss_mb()),
+        "peak_rss_mb": round(own_rss_mb()),
+        "peak_tree_rss_mb": round(tree.peak_mb),
     }
 
 
@@ -107,7 +110,7 @@ def run_export(kind: str) -> dict:
         "rows": count,
         "seconds": round(seconds, 2),
         "mb": round(size / 1e6, 1),
-        "peak_rss_mb": round(peak_rss_mb()),
+        "peak_rss_mb": round(own_rss_mb()),
     }
 
 
@@ -122,18 +125,48 @@ def cpu_seconds() -> float:
     return total
 
 
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process plus the largest worker, counted twice when two
-    workers ran (kB on Linux): an upper bound of what the import held at once."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + worker * workers_used()) / 1024
+def own_rss_mb() -> float:
+    """Peak resident memory of the importing process (resource.getrusage; kB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def workers_used() -> int:
-    from chengnuan.bulk import conf
+class TreeMemory:
+    """Samples the resident memory of this process and its children (the row-checking
+    workers) every 0.1 s and keeps the peak of the sum. getrusage cannot give this: a spawned
+    worker's ru_maxrss starts at its parent's size, counted before exec replaced it."""
 
-    return conf.workers() if conf.workers() > 1 else 0
+    def __enter__(self) -> "TreeMemory":
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.1):
+            pids = [os.getpid(), *_children(os.getpid())]
+            self.peak_mb = max(self.peak_mb, sum(_rss_kb(pid) for pid in pids) / 1024)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except FileNotFoundError:
+        pass
+    return 0
 
 
 def child(args: list[str]) -> dict:

@@ -96,7 +96,7 @@ class PostingHandler:
         self.user = job.created_by
         self.lookups = lookups
         self.today = today()
-        self.employer_checks: dict[tuple[str, ...], EmployerInput | ValidationError] = {}
+        self.employer_checks: dict[tuple[str, ...], EmployerInput | dict[str, list[str]]] = {}
         self.employers_seen: set[str] = set()
         self.employer_inputs: dict[str, EmployerInput] = {}
         self.known_employers: dict[str, tuple[int, str]] = {}  # uscc -> (pk, status)
@@ -123,10 +123,10 @@ class PostingHandler:
             try:
                 self.employer_checks[memo_key] = clean_employer(data)
             except ValidationError as exc:
-                self.employer_checks[memo_key] = exc
+                self.employer_checks[memo_key] = exc.message_dict  # not the exception: its frames
         checked = self.employer_checks[memo_key]
-        if isinstance(checked, ValidationError):
-            cells.absorb(checked, EMPLOYER_FIELD_COLUMNS)
+        if isinstance(checked, dict):
+            cells.absorb(ValidationError(checked), EMPLOYER_FIELD_COLUMNS)
             raise RowInvalid(cells.errors)
         return checked
 

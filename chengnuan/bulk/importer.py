@@ -87,8 +87,8 @@ def import_run(*, job_id: int) -> ImportJob:
         return job
     try:
         handler = make_handler(job)
-        table = open_table(Path(job.file.path), handler.spec)
-        outcome = _check_rows(job, table, handler)
+        # Not kept in a variable: the loaded sheet is freed before the error sheet reads it again.
+        outcome = _check_rows(job, open_table(Path(job.file.path), handler.spec), handler)
         if outcome.total == 0:
             raise SheetRefused("表格里只有列名，没有填数据。")
         _finish(job, handler, outcome)

@@ -6,7 +6,7 @@ every answer (or refusal) is memoised: the row loop makes no database query.
 
 import unicodedata
 from collections.abc import Callable
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from chengnuan.bulk.parsers import CellError, normalise, split_list
 from chengnuan.classifications.models import Industry, Occupation
@@ -16,26 +16,33 @@ from chengnuan.regions.models import Division, DivisionLevel
 T = TypeVar("T")
 
 
+class Refusal(NamedTuple):
+    message: str
+
+
 class Lookups:
     """Resolves areas, occupations and industries for one import, preferring the uploader's
     own area when a name is ambiguous (a 沈阳 clerk's 「铁西」 is 沈阳市铁西区)."""
 
     def __init__(self, scope_prefix: str = "") -> None:
         self.scope_prefix = scope_prefix
-        self._memo: dict[tuple[str, ...], str | list[str] | CellError | None] = {}
+        self._memo: dict[tuple[str, ...], str | list[str] | Refusal | None] = {}
         self._occupations: dict[str, str] | None = None
         self._industries: dict[str, str] | None = None
         self._national: dict[str, str] | None = None
 
     def _remember(self, key: tuple[str, ...], compute: Callable[[], T]) -> T:
+        """The memoised answer. A refusal is kept as its message and raised anew each time:
+        re-raising one stored exception would chain every row's frames onto its traceback
+        and keep them all alive."""
         if key not in self._memo:
             try:
                 self._memo[key] = compute()  # type: ignore[assignment]
             except CellError as exc:
-                self._memo[key] = exc
+                self._memo[key] = Refusal(exc.message)
         found = self._memo[key]
-        if isinstance(found, CellError):
-            raise found
+        if isinstance(found, Refusal):
+            raise CellError(found.message)
         return found  # type: ignore[return-value]
 
     # --- areas ------------------------------------------------------------------------------
