@@ -42,6 +42,20 @@ class SourceDoc:
     lat: float | None = None
 
 
+# Floors a worker picks ("3000元以上" ...): a document carries wf_<floor> for every floor its
+# monthly minimum reaches, so a wage filter is one index lookup, not an OR over many bands.
+WAGE_FLOORS = (2000, 3000, 4000, 5000, 6000, 8000, 10_000)
+
+
+def floor_token(floor: int) -> str:
+    return f"wf_{floor}"
+
+
+def wage_floor(wage: int) -> int | None:
+    """The highest floor at or below a wanted minimum."""
+    return max((f for f in WAGE_FLOORS if wage >= f), default=None)
+
+
 def wage_token(step: int) -> str:
     return f"w_{step}"
 
@@ -80,6 +94,11 @@ def to_row(doc: SourceDoc) -> DocRow:
             *index_tokens(*doc.body),
             *doc.tags,
             wage_token(wage_band(doc.wage_min)),
+            *[
+                floor_token(f)
+                for f in WAGE_FLOORS
+                if doc.wage_min is not None and doc.wage_min >= f
+            ],
             *grid_tokens(doc.lng, doc.lat),
         ],
     )

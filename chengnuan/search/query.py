@@ -19,7 +19,14 @@ from chengnuan.regions.geo import bounding_box, haversine_km
 from chengnuan.search import keys
 from chengnuan.search.backends import backend
 from chengnuan.search.backends.base import Scope, ValueRow
-from chengnuan.search.documents import WAGE_STEPS, cell, cell_token, wage_band, wage_token
+from chengnuan.search.documents import (
+    WAGE_STEPS,
+    cell,
+    cell_token,
+    floor_token,
+    wage_floor,
+    wage_token,
+)
 from chengnuan.search.models import SearchDocument
 from chengnuan.search.suggest import Suggestion, suggestions
 from chengnuan.search.text import (
@@ -32,10 +39,9 @@ from chengnuan.search.text import (
     word_expr,
 )
 
-WINDOW = 200
+WINDOW = 100
 MAX_RESULTS = 400
 FRESH_HALF_LIFE_DAYS = 14
-BAND_CAP = 10_000
 RINGS_KM = ((5, 1), (20, 1), (60, 2), (200, 3))
 RING_CAP = 20_000
 FAR_CAP = 5_000
@@ -71,11 +77,9 @@ class Filters:
             tokens.append("f_older")
         if self.contract:
             tokens.append(f"k_{self.contract}")
-        terms: list[Expr] = [Term(t) for t in tokens]
-        if self.min_wage:
-            lowest = wage_band(self.min_wage)
-            terms.append(any_of(Term(wage_token(s)) for s in WAGE_STEPS if s >= lowest))
-        return terms
+        if self.min_wage and (floor := wage_floor(self.min_wage)) is not None:
+            tokens.append(floor_token(floor))
+        return [Term(t) for t in tokens]
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,8 @@ def _scope(doc_type: str, filters: Filters) -> Scope:
     since = timezone.now() - datetime.timedelta(days=filters.days) if filters.days else None
     low, high = keys.key_range(doc_type, since)
     wanted = filters.min_wage or None
-    # Bands match whole: a minimum inside a band (or below the lowest) needs the exact figure.
-    exact = wanted if wanted and wanted != wage_band(wanted) else None
+    # A minimum that is not one of the indexed floors needs the exact figure as well.
+    exact = wanted if wanted and wanted != wage_floor(wanted) else None
     return Scope(low=low, high=high, min_wage=exact)
 
 
@@ -186,15 +190,13 @@ def _with(match: Expr | None, extra: Expr) -> Expr:
 
 
 def _by_wage(match: Expr | None, scope: Scope, need: int) -> list[ValueRow]:
-    """Band by band from the top wage down, each band sorted exactly, until the page is full;
-    the last band (w_0) holds low and piece-rate wages, which sort last."""
+    """Band by band from the top wage down, each band's best paid first, until the page is
+    full; the last band (w_0) holds low and piece-rate wages, which sort last."""
     store = backend()
     rows: list[ValueRow] = []
     for step in reversed(WAGE_STEPS):
-        found = store.values(
-            _with(match, Term(wage_token(step))), scope, BAND_CAP, newest_first=False
-        )
-        rows += sorted(found, key=lambda r: (r[1] is None, -(r[1] or 0), -r[0]))
+        band = _with(match, Term(wage_token(step)))
+        rows += store.values(band, scope, need - len(rows), order="wage")
         if len(rows) >= need:
             break
     return rows
@@ -207,7 +209,7 @@ def _by_distance(
     lng, lat = origin
     for radius, level in RINGS_KM:
         ring = _with(match, _cells(level, lng, lat, radius))
-        rows = store.values(ring, scope, RING_CAP, newest_first=False)
+        rows = store.values(ring, scope, RING_CAP, order="any")
         near = _nearest(rows, lng, lat)
         if sum(1 for _, d in near if d is not None and d <= radius) >= need:
             return near

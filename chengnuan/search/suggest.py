@@ -20,7 +20,7 @@ from chengnuan.search.lexicon import lexicon
 from chengnuan.search.text import Expr, QueryWord, all_of, is_han, parse_query
 
 MAX_SUGGESTIONS = 5
-MAX_CHECKS = 12
+MAX_CHECKS = 8
 PLACE_SUFFIXES = ("自治县", "市", "区", "县", "镇", "乡", "街道")
 
 

@@ -2,6 +2,7 @@ import abc
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from chengnuan.search.text import All, Any, Expr, Term, Without
 
@@ -33,6 +34,7 @@ class Scope:
 
 # (key, wage_min, lng, lat)
 ValueRow = tuple[int, int | None, float | None, float | None]
+Order = Literal["newest", "wage", "any"]
 
 
 class Backend(abc.ABC):
@@ -70,10 +72,10 @@ class Backend(abc.ABC):
 
     @abc.abstractmethod
     def values(
-        self, match: Expr | None, scope: Scope, limit: int, newest_first: bool = True
+        self, match: Expr | None, scope: Scope, limit: int, order: Order = "newest"
     ) -> list[ValueRow]:
-        """Wage and position of matches, for sorting by wage or distance: the newest `limit`,
-        or with newest_first=False any `limit` of them (for a selective match, read whole)."""
+        """Wage and position of matches, for sorting by wage or distance: the `limit` newest,
+        or best paid, or (for a selective match, read whole) any."""
 
     @abc.abstractmethod
     def refresh_statistics(self, tables: list[str]) -> None:

@@ -3,7 +3,7 @@
 parser never re-cuts them.
 
 "Newest matches" runs in two steps whose cost is bounded whatever the planner would guess:
-first the newest WALK rows are read down the primary key and tested (cheap when the query
+first the newest rows (a bounded number) are read down the primary key and tested (cheap when the query
 is common: 20 matches turn up early); if that window holds too few, the rest come from the
 GIN index, restricted to keys older than the window, where matches are known to be sparse.
 Letting the planner choose instead walks the whole table when a query is rarer than its
@@ -13,13 +13,14 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from chengnuan.search.backends.base import Backend, DocRow, Scope, ValueRow
+from chengnuan.search.backends.base import Backend, DocRow, Order, Scope, ValueRow
 from chengnuan.search.text import Expr
 
-# Rows read down the primary key before the GIN index takes over: enough that a query
-# matching one row in WALK_PER_ROW finds its page there.
-WALK = 5_000
-WALK_PER_ROW = 50
+# Rows read down the primary key before the GIN index takes over: WALK_PER_ROW per row
+# wanted, so a query matching at least one row in WALK_PER_ROW finds its page there, and the
+# GIN index then only serves rarer ones (at most NEED / WALK_PER_ROW of the table).
+WALK_PER_ROW = 250
+MIN_WALK = 1_000
 MAX_WALK = 20_000
 # ts_rank weights for {D, C, B, A}: body tokens are D, title tokens A.
 RANK_WEIGHTS = "{0.1, 0.1, 0.1, 0.3}"
@@ -86,13 +87,13 @@ class PostgresBackend(Backend):
         return [(row[0], float(row[1])) for row in self._newest_rows(columns, match, scope, window)]
 
     def values(
-        self, match: Expr | None, scope: Scope, limit: int, newest_first: bool = True
+        self, match: Expr | None, scope: Scope, limit: int, order: Order = "newest"
     ) -> list[ValueRow]:
         columns = "id, wage_min, lng, lat"
-        if newest_first or match is None:
+        if order == "newest" or match is None:
             rows = self._newest_rows(columns, match, scope, limit)
         else:
-            rows = self._gin_rows(columns, match, scope, limit)
+            rows = self._gin_rows(columns, match, scope, limit, by_wage=order == "wage")
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def refresh_statistics(self, tables: list[str]) -> None:
@@ -107,7 +108,7 @@ class PostgresBackend(Backend):
     def _newest_rows(
         self, columns: str, match: Expr | None, scope: Scope, need: int
     ) -> list[tuple]:
-        walk = min(MAX_WALK, max(WALK, WALK_PER_ROW * need))
+        walk = min(MAX_WALK, max(MIN_WALK, WALK_PER_ROW * need))
         params: dict = {"low": scope.low, "high": scope.high, "need": need, "walk": walk}
         wage = ""
         if scope.min_wage is not None:
@@ -138,17 +139,20 @@ class PostgresBackend(Backend):
         older = Scope(low=scope.low, high=boundary[0][0], min_wage=scope.min_wage)
         return walked + self._gin_rows(columns, match, older, need - len(walked))
 
-    def _gin_rows(self, columns: str, match: Expr, scope: Scope, need: int) -> list[tuple]:
-        """Matches straight from the GIN index, newest first; "id + 0" keeps the planner off
-        the primary key. For selective matches only: the cost grows with the matches."""
+    def _gin_rows(
+        self, columns: str, match: Expr, scope: Scope, need: int, by_wage: bool = False
+    ) -> list[tuple]:
+        """Matches straight from the GIN index, newest (or best paid) first; "id + 0" keeps
+        the planner off the primary key. For selective matches: the cost grows with them."""
         params: dict = {"low": scope.low, "high": scope.high, "need": need, "q": self.render(match)}
+        order = "wage_min DESC NULLS LAST, id DESC" if by_wage else "id + 0 DESC"
         wage = ""
         if scope.min_wage is not None:
             wage = " AND wage_min >= %(wage)s"
             params["wage"] = scope.min_wage
         return _fetch(
             f"SELECT {columns} FROM search_document WHERE tsv @@ %(q)s::tsquery"  # noqa: S608
-            f" AND id BETWEEN %(low)s AND %(high)s{wage} ORDER BY id + 0 DESC LIMIT %(need)s",
+            f" AND id BETWEEN %(low)s AND %(high)s{wage} ORDER BY {order} LIMIT %(need)s",
             params,
         )
 

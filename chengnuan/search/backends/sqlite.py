@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from chengnuan.search.backends.base import Backend, DocRow, Scope, ValueRow
+from chengnuan.search.backends.base import Backend, DocRow, Order, Scope, ValueRow
 from chengnuan.search.text import Expr
 
 # FTS5's default: merge segments as updates accumulate (off only during a rebuild).
@@ -82,9 +82,14 @@ class SqliteBackend(Backend):
         return [(row[0], row[1]) for row in self._fetch(sql + " LIMIT %s", [*params, window])]
 
     def values(
-        self, match: Expr | None, scope: Scope, limit: int, newest_first: bool = True
+        self, match: Expr | None, scope: Scope, limit: int, order: Order = "newest"
     ) -> list[ValueRow]:
         sql, params = self._select("d.id, d.wage_min, d.lng, d.lat", match, scope)
+        if order == "wage":
+            sql = (
+                sql[: sql.rindex(" ORDER BY")]
+                + " ORDER BY d.wage_min IS NULL, d.wage_min DESC, d.id DESC"
+            )
         return [(r[0], r[1], r[2], r[3]) for r in self._fetch(sql + " LIMIT %s", [*params, limit])]
 
     def refresh_statistics(self, tables: list[str]) -> None:
