@@ -103,7 +103,7 @@ class PostingHandler:
         self.seen_keys: set[str] = set()
 
     def prepare(self, cells: Cells) -> PostingItem:
-        posting, employer_input = read_posting(cells, self.lookups)
+        posting, employer_input = read_posting(cells, self.lookups, self.today)
         if not is_staff_in_scope(self.user, posting.county_code):
             raise RowInvalid({"county": [OUT_OF_AREA_POSTING]})
         employer = self._checked_employer(cells, employer_input)
@@ -220,7 +220,7 @@ class SeekerHandler:
         self.seen: dict[str, int] = {}  # id_number_hash -> first row
 
     def prepare(self, cells: Cells) -> SeekerItem:
-        seeker = read_seeker(cells, self.lookups)
+        seeker = read_seeker(cells, self.lookups, self.today)
         if not is_staff_in_scope(self.user, seeker.residence_code):
             raise RowInvalid({"township": [OUT_OF_AREA_RESIDENCE]})
         values = seeker_field_values(seeker, today=self.today)

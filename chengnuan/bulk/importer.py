@@ -13,7 +13,8 @@ and uploaded again; in ALL_OR_NOTHING mode it holds every row, so the clerk fixe
 """
 
 import logging
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -67,6 +68,9 @@ class Outcome:
     errors: dict[int, Errors] = field(default_factory=dict)
     skipped: int = 0
     total: int = 0
+    # The sheet's headers and the cells of each bad row as uploaded, for the returned sheet.
+    headers: list[str] = field(default_factory=list)
+    bad_cells: dict[int, list[Any]] = field(default_factory=dict)
 
 
 def make_handler(job: ImportJob) -> Handler:
@@ -87,11 +91,21 @@ def import_run(*, job_id: int) -> ImportJob:
         return job
     try:
         handler = make_handler(job)
+        started = time.perf_counter()
         # Not kept in a variable: the loaded sheet is freed before the error sheet reads it again.
         outcome = _check_rows(job, open_table(Path(job.file.path), handler.spec), handler)
         if outcome.total == 0:
             raise SheetRefused("表格里只有列名，没有填数据。")
+        checked = time.perf_counter()
         _finish(job, handler, outcome)
+        logger.info(
+            "import job %s: %s rows checked in %.1f s, finished in %.1f s more (%s created)",
+            job.pk,
+            outcome.total,
+            checked - started,
+            time.perf_counter() - checked,
+            job.created,
+        )
     except SheetRefused as refusal:
         _end(job, ImportStatus.REFUSED, message=refusal.message)
     except Exception:
@@ -103,8 +117,11 @@ def import_run(*, job_id: int) -> ImportJob:
 
 
 def _check_rows(job: ImportJob, table: Table, handler: Handler) -> Outcome:
-    outcome = Outcome()
-    rows = _data_values(table, handler.spec)
+    """Every row checked, screened in batches, with the progress committed per batch. The
+    cells of a row are kept until its result is known, and kept on if it has an error."""
+    outcome = Outcome(headers=table.headers)
+    in_flight: dict[int, list[Any]] = {}
+    rows = _data_values(table, handler.spec, in_flight)
     workers = parallel.worker_count(table.estimated_rows)
     results = (
         parallel.prepare_in_workers(job, rows, workers) if workers else _prepare_here(handler, rows)
@@ -117,20 +134,25 @@ def _check_rows(job: ImportJob, table: Table, handler: Handler) -> Outcome:
             batch.append((number, result))
         else:
             outcome.errors[number] = result
+            outcome.bad_cells[number] = in_flight.pop(number)
         if outcome.total % size == 0:
-            _screen(handler, batch, outcome)
+            _screen(handler, batch, outcome, in_flight)
             batch = []
             _progress(job, outcome.total, table.estimated_rows)
-    _screen(handler, batch, outcome)
+    _screen(handler, batch, outcome, in_flight)
     return outcome
 
 
-def _data_values(table: Table, spec: SheetSpec) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Each data row as column key -> cell, the untouched example row left out."""
+def _data_values(
+    table: Table, spec: SheetSpec, in_flight: dict[int, list[Any]]
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each data row as column key -> cell, the untouched example row left out; its cells
+    wait in `in_flight` until the row's result is in."""
     example = _example_row(spec)
     for number, cells in table.rows:
         values = {key: cell for key, cell in zip(table.keys, cells, strict=True) if key}
         if not _is_example(values, example):
+            in_flight[number] = cells
             yield number, values
 
 
@@ -144,13 +166,20 @@ def _prepare_here(
             yield number, False, invalid.errors
 
 
-def _screen(handler: Handler, batch: list[tuple[int, Any]], outcome: Outcome) -> None:
-    if not batch:
-        return
-    screened = handler.screen(batch)
+def _screen(
+    handler: Handler,
+    batch: list[tuple[int, Any]],
+    outcome: Outcome,
+    in_flight: dict[int, list[Any]],
+) -> None:
+    screened = handler.screen(batch) if batch else Screened()
     outcome.items.extend(screened.new)
     outcome.skipped += screened.skipped
     outcome.errors.update(screened.errors)
+    for number, _ in batch:
+        cells = in_flight.pop(number)
+        if number in screened.errors:
+            outcome.bad_cells[number] = cells
 
 
 def _progress(job: ImportJob, processed: int, estimated: int) -> None:
@@ -164,7 +193,7 @@ def _finish(job: ImportJob, handler: Handler, outcome: Outcome) -> None:
     job.error_count = len(outcome.errors)
     job.errors = _error_list(handler.spec, outcome.errors)
     if outcome.errors and job.mode == ImportMode.ALL_OR_NOTHING:
-        _attach_error_sheet(job, handler.spec, outcome.errors, every_row=True)
+        _attach_full_sheet(job, handler.spec, outcome.errors)
         _end(job, ImportStatus.REJECTED)
         return
     job.status = ImportStatus.WRITING
@@ -179,10 +208,11 @@ def _finish(job: ImportJob, handler: Handler, outcome: Outcome) -> None:
             "updated_at",
         ]
     )
-    with transaction.atomic():
+    if outcome.errors:
+        rows = ((outcome.bad_cells[n], outcome.errors[n]) for n in sorted(outcome.errors))
+        _attach_sheet(job, handler.spec, outcome.headers, rows)
+    with transaction.atomic():  # the write lock is held for the inserts only
         job.created = handler.write(outcome.items) if outcome.items else 0
-        if outcome.errors:
-            _attach_error_sheet(job, handler.spec, outcome.errors, every_row=False)
         _end(job, ImportStatus.DONE)
 
 
@@ -271,14 +301,18 @@ def _error_list(spec: SheetSpec, errors: dict[int, Errors]) -> list[dict[str, An
     return shown
 
 
-def _attach_error_sheet(
-    job: ImportJob, spec: SheetSpec, errors: dict[int, Errors], *, every_row: bool
-) -> None:
-    """Read the upload again and write the rows back with a 错误原因 column: only the bad rows,
-    or (every_row) all of them so the whole sheet can be fixed in place."""
+def _attach_full_sheet(job: ImportJob, spec: SheetSpec, errors: dict[int, Errors]) -> None:
+    """Every row of the upload, read again, with the bad ones' reasons: the clerk fixes the
+    sheet in place and uploads it whole."""
     table = open_table(Path(job.file.path), spec)
-    reasons = {row: reason_text(spec, row_errors) for row, row_errors in errors.items()}
-    rows = ((reasons.get(n, ""), cells) for n, cells in table.rows if every_row or n in reasons)
-    with write_error_sheet(spec, table.headers, rows) as handle:
+    _attach_sheet(job, spec, table.headers, ((cells, errors.get(n, {})) for n, cells in table.rows))
+
+
+def _attach_sheet(
+    job: ImportJob, spec: SheetSpec, headers: list[str], rows: Iterable[tuple[list[Any], Errors]]
+) -> None:
+    """The rows as uploaded with a 错误原因 column, saved as the job's returned sheet."""
+    reasons = ((reason_text(spec, errors), cells) for cells, errors in rows)
+    with write_error_sheet(spec, headers, reasons) as handle:
         stem = Path(job.file_name).stem[:60]
         job.error_file.save(f"{stem}-错误原因.xlsx", File(handle), save=False)

@@ -5,7 +5,9 @@ ones the forms and services use) check the result. Every problem of a row is col
 by the column it belongs to, so the clerk sees all of them at once.
 """
 
+import datetime
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -170,7 +172,9 @@ EMPLOYER_FIELD_COLUMNS = {
 }  # fmt: skip
 
 
-def read_posting(cells: Cells, lookups: Lookups) -> tuple[PostingInput, EmployerInput]:
+def read_posting(
+    cells: Cells, lookups: Lookups, today: datetime.date | None = None
+) -> tuple[PostingInput, EmployerInput]:
     """A checked posting and the employer the row names (checked by the caller, once per USCC)."""
     unit = cells.parse("wage_unit", parsers.parse_wage_unit)
     wage = cells.parse("wage", parsers.parse_wage, unit)
@@ -209,7 +213,8 @@ def read_posting(cells: Cells, lookups: Lookups) -> tuple[PostingInput, Employer
         contact_name=data.contact_name,
         contact_phone=data.contact_phone,
     )
-    return clean_with(cells, clean_posting, data, POSTING_FIELD_COLUMNS), employer
+    clean = partial(clean_posting, today=today)
+    return clean_with(cells, clean, data, POSTING_FIELD_COLUMNS), employer
 
 
 # --- job seekers --------------------------------------------------------------------------------
@@ -245,7 +250,7 @@ def check_gender(cells: Cells, id_number: str) -> None:
         )
 
 
-def read_seeker(cells: Cells, lookups: Lookups) -> SeekerInput:
+def read_seeker(cells: Cells, lookups: Lookups, today: datetime.date | None = None) -> SeekerInput:
     id_number = cells.parse("id_number", parsers.parse_id_number_cell) or ""
     check_gender(cells, id_number)
     if cells.parse("consent", parsers.parse_yes_no) is False:
@@ -268,4 +273,4 @@ def read_seeker(cells: Cells, lookups: Lookups) -> SeekerInput:
         wants_training=bool(cells.parse("wants_training", parsers.parse_yes_no)),
         is_poverty_alleviated=bool(cells.parse("poverty", parsers.parse_yes_no)),
     )
-    return clean_with(cells, clean_seeker, data, SEEKER_FIELD_COLUMNS)
+    return clean_with(cells, partial(clean_seeker, today=today), data, SEEKER_FIELD_COLUMNS)
