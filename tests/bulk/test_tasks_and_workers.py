@@ -65,7 +65,9 @@ def test_old_error_sheets_are_purged(clerk):
 def test_workers_that_cannot_work_fail_the_import_instead_of_hanging(clerk, settings, monkeypatch):
     settings.BULK_PARALLEL_MIN_ROWS = 1
     settings.BULK_IMPORT_WORKERS = 2
-    if not parallel.worker_count(100) or settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    if not parallel.worker_count(100) or settings.DATABASES["default"]["ENGINE"].endswith(
+        "sqlite3"
+    ):
         pytest.skip("needs PostgreSQL: workers are pointed at a database that does not exist")
     monkeypatch.setattr(parallel, "database_name", lambda: "no_such_database_h7")
     job = upload(clerk, filled_template(ImportKind.SEEKER, "210106", [seeker_row(), seeker_row()]))
