@@ -3,10 +3,12 @@
 Two phases, so that nothing is half-applied and the clerk can watch:
 
 1. Checking (status 「正在检查」): each row is parsed and validated in Python with memoised
-   look-ups; every `batch_size` rows the handler screens the batch against the database with
-   one query (already registered → skipped) and the progress is committed.
+   look-ups (by worker processes for large sheets, see parallel.py); every `batch_size` rows
+   the handler screens the batch against the database with one query (already registered →
+   skipped) and the progress is committed.
 2. Saving (status 「正在保存」): in ALL_OR_NOTHING mode only when no row has an error; in
-   VALID_ROWS mode the good rows. One transaction, bulk inserts in batches.
+   VALID_ROWS mode the good rows. One transaction, bulk inserts (fastinsert.py). On SQLite
+   this holds the write lock for the inserts only: about 6 s for 100,000 rows.
 
 Rows with errors come back as a sheet (the original columns plus 错误原因) that can be fixed
 and uploaded again; in ALL_OR_NOTHING mode it holds every row, so the clerk fixes it in place.
