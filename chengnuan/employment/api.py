@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from chengnuan.accounts.access import login_required_kind, staff_required
@@ -92,7 +92,7 @@ def posting_detail(request: HttpRequest, posting_id: int) -> PostingOut:
 
 
 @router.post("/employers", response={201: EmployerOut}, auth=ApiAuth, summary="单位登记（待核验）")
-def employer_create(request: HttpRequest, payload: EmployerIn) -> tuple[int, Employer]:
+def employer_create(request: HttpRequest, payload: EmployerIn) -> Status[Employer]:
     user = login_required_kind(request, UserKind.EMPLOYER)
     employer = employer_register(
         data=EmployerInput(**payload.model_dump()),
@@ -100,7 +100,7 @@ def employer_create(request: HttpRequest, payload: EmployerIn) -> tuple[int, Emp
         created_by=user,
         source=Source.EMPLOYER,
     )
-    return 201, employer
+    return Status(201, employer)
 
 
 def _employer_of(user: User, employer_id: int | None) -> Employer:
@@ -127,9 +127,7 @@ def employer_posting_list(request: HttpRequest, employer_id: int | None = None) 
 @router.post(
     "/employer/postings", response={201: PostingManageOut}, auth=ApiAuth, summary="发布岗位"
 )
-def employer_posting_create(
-    request: HttpRequest, payload: EmployerPostingIn
-) -> tuple[int, Posting]:
+def employer_posting_create(request: HttpRequest, payload: EmployerPostingIn) -> Status[Posting]:
     user = login_required_kind(request, UserKind.EMPLOYER)
     employer = _employer_of(user, payload.employer_id)
     posting = posting_create(
@@ -139,7 +137,7 @@ def employer_posting_create(
         source=Source.EMPLOYER,
         submit=payload.submit,
     )
-    return 201, posting
+    return Status(201, posting)
 
 
 @router.post(
@@ -189,7 +187,7 @@ def office_employer_verify(request: HttpRequest, employer_id: int, payload: Revi
 
 
 @router.post("/seekers/me", response={201: SeekerOut}, auth=ApiAuth, summary="本人求职登记")
-def seeker_me_create(request: HttpRequest, payload: SeekerSelfIn) -> tuple[int, JobSeeker]:
+def seeker_me_create(request: HttpRequest, payload: SeekerSelfIn) -> Status[JobSeeker]:
     user = login_required_kind(request, UserKind.WORKER)
     if not payload.consent:
         raise ValidationError({"consent": ["请先阅读并同意个人信息处理说明，才能保存求职登记。"]})
@@ -200,7 +198,7 @@ def seeker_me_create(request: HttpRequest, payload: SeekerSelfIn) -> tuple[int, 
         via=RegisteredVia.SELF,
         consent_method=ConsentMethod.ONLINE,
     )
-    return 201, seeker
+    return Status(201, seeker)
 
 
 @router.get("/seekers/me", response=SeekerOut, auth=ApiAuth, summary="我的求职登记")
@@ -221,7 +219,7 @@ def seeker_me_update(request: HttpRequest, payload: SeekerPatch) -> JobSeeker:
 @router.post(
     "/office/seekers", response={201: SeekerOfficeOut}, auth=ApiAuth, summary="代为求职登记"
 )
-def office_seeker_create(request: HttpRequest, payload: SeekerOfficeIn) -> tuple[int, JobSeeker]:
+def office_seeker_create(request: HttpRequest, payload: SeekerOfficeIn) -> Status[JobSeeker]:
     user = staff_required(request)
     seeker = seeker_register(
         data=SeekerInput(**_fields(payload, SeekerInput)),
@@ -230,7 +228,7 @@ def office_seeker_create(request: HttpRequest, payload: SeekerOfficeIn) -> tuple
         via=RegisteredVia.STATION,
         consent_method=ConsentMethod(payload.consent_method),
     )
-    return 201, seeker
+    return Status(201, seeker)
 
 
 @router.get(
