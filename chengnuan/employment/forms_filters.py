@@ -27,16 +27,6 @@ def _set_choices(form: forms.Form, name: str, choices: Any, blank: str = "全部
     field.choices = [("", blank), *choices]
 
 
-class PublicPostingFilters(forms.Form):
-    q = forms.CharField(label="岗位名称", required=False, max_length=30)
-    city = _choice("城市", blank="全省")
-    older = forms.BooleanField(label="只看欢迎大龄的岗位", required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _set_choices(self, "city", selectors_pages.city_choices(), blank="全省")
-
-
 class _ScopedFilters(forms.Form):
     """A county select limited to the staff member's area (hidden when it is one county)."""
 

@@ -164,22 +164,6 @@ def scope_county_choices(user: User) -> Choices:
 # --- lists behind the pages' filters ------------------------------------------------------
 
 
-def public_postings_filtered(
-    *, title: str = "", city: str = "", older_only: bool = False
-) -> QuerySet[Posting]:
-    """The public list, narrowed by words in the title, city and to postings that welcome
-    older workers. A plain substring match: real search (segmentation, synonyms) is
-    search:jobs."""
-    found = selectors.public_postings()
-    if title.strip():
-        found = found.filter(title__icontains=title.strip())
-    if city:
-        found = found.filter(city_code=city)
-    if older_only:
-        found = found.filter(open_to_older=True)
-    return found
-
-
 def staff_postings(user: User, *, status: str = "", county: str = "") -> QuerySet[Posting]:
     """Postings whose job lies in the staff member's area, newest first."""
     found = scope_filter(Posting.objects.all(), user, "county_id").select_related(

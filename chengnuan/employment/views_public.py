@@ -1,27 +1,20 @@
-"""Pages anyone can open: the simple list of published postings and a posting's page."""
+"""Pages anyone can open: a posting's page (the list of postings is the search page)."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from chengnuan.accounts.models import UserKind
-from chengnuan.employment import selectors, selectors_pages
-from chengnuan.employment.forms_filters import PublicPostingFilters
-from chengnuan.employment.views_common import render_list
+from chengnuan.employment import selectors
 
 
 @require_GET
 def posting_list(request: HttpRequest) -> HttpResponse:
-    """Newest published postings, by city and for older workers. Full-text search lives at
-    search:jobs; this list is what works before (and without) it."""
-    filters = PublicPostingFilters(request.GET)
-    valid = filters.is_valid()
-    postings = selectors_pages.public_postings_filtered(
-        title=filters.cleaned_data["q"] if valid else "",
-        city=filters.cleaned_data["city"] if valid else "",
-        older_only=filters.cleaned_data["older"] if valid else False,
-    )
-    return render_list(request, "employment/posting_list.html", postings, filters=filters)
+    """The old address of the job list (printed on early posters): the list is the search page."""
+    target = reverse("search:jobs")
+    query = request.GET.urlencode()
+    return redirect(f"{target}?{query}" if query else target, permanent=True)
 
 
 @require_GET

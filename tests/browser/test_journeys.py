@@ -148,7 +148,7 @@ def test_employer_posts_a_job_clerk_approves_it_and_it_goes_public(new_page, sms
     assert Posting.objects.get().status == PostingStatus.PUBLISHED
 
     public = new_page()
-    public.goto("/postings/")
+    public.goto("/jobs/")
     public.get_by_text("汽车配件装配工").first.wait_for()
 
 

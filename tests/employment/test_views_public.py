@@ -7,7 +7,7 @@ from django.utils import timezone
 from chengnuan.employment.choices import PostingStatus
 from tests.employment.factories import EmployerUserFactory, PendingEmployerFactory, WorkerFactory
 from tests.employment.views_support import signed_in
-from tests.factories import DALIAN_GANJINGZI, PostingFactory
+from tests.factories import PostingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,54 +70,8 @@ def test_posting_not_public_is_404(client, make):
     assert response.status_code == 404
 
 
-def test_posting_list_shows_published_newest_first_and_filters_by_city(client):
-    old = PostingFactory(title="保洁员", published_at=timezone.now() - datetime.timedelta(days=2))
-    new = PostingFactory(title="叉车司机")
-    dalian = PostingFactory(title="厨师", county_id=DALIAN_GANJINGZI)
-    PostingFactory(title="草稿岗位", status=PostingStatus.DRAFT, published_at=None)
-
-    everything = client.get(reverse("employment:posting_list"))
-    shenyang = client.get(reverse("employment:posting_list"), {"city": "2101"})
-
-    listed = [p.pk for p in everything.context["page"].object_list]
-    assert listed.index(dalian.pk) < listed.index(new.pk) < listed.index(old.pk)
-    assert "草稿岗位" not in everything.content.decode()
-    assert {p.pk for p in shenyang.context["page"].object_list} == {old.pk, new.pk}
-
-
-def test_posting_list_older_filter_keeps_only_postings_that_welcome_older_workers(client):
-    welcoming = PostingFactory(open_to_older=True)
-    PostingFactory(open_to_older=False)
-
-    response = client.get(reverse("employment:posting_list"), {"older": "on"})
-
-    assert [p.pk for p in response.context["page"].object_list] == [welcoming.pk]
-
-
-def test_posting_list_pages_without_a_query_per_posting(client, django_assert_max_num_queries):
-    PostingFactory.create_batch(25, benefits=["meals"])
-
-    with django_assert_max_num_queries(8):
-        response = client.get(reverse("employment:posting_list"), {"page": "2"})
-
-    assert response.status_code == 200
-    assert len(response.context["page"].object_list) == 5
-
-
-def test_posting_list_ignores_a_city_that_does_not_exist(client):
-    PostingFactory()
-
-    response = client.get(reverse("employment:posting_list"), {"city": "9999"})
-
-    assert response.status_code == 200
-    assert len(response.context["page"].object_list) == 1
-
-
-def test_posting_list_keeps_the_home_page_search_words_working(client):
-    welder = PostingFactory(title="电焊工")
-    PostingFactory(title="保洁员")
-
+def test_old_posting_list_address_leads_to_the_search_page_with_the_words(client):
     response = client.get(reverse("employment:posting_list"), {"q": "电焊"})
 
-    assert [p.pk for p in response.context["page"].object_list] == [welder.pk]
-    assert 'value="电焊"' in response.content.decode()
+    assert response.status_code == 301
+    assert response["Location"] == reverse("search:jobs") + "?q=%E7%94%B5%E7%84%8A"
