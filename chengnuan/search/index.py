@@ -12,8 +12,9 @@ import multiprocessing
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connections, transaction
 
 from chengnuan.search import postings
 from chengnuan.search.backends import DocRow, backend
@@ -69,9 +70,10 @@ class RebuildReport:
 
 
 def rebuild_all(workers: int = 2) -> RebuildReport:
-    """Re-index every visible posting in bulk (segmentation spread over `workers` processes)."""
+    """Re-index every visible posting in bulk. With workers > 1, worker processes read and
+    segment the postings (each on its own database connection) while this one writes."""
     started = time.monotonic()
-    # Loaded before any fork so worker processes inherit them and never touch the database.
+    # Loaded before any fork so worker processes inherit them.
     lexicon()
     postings._places()
     postings._occupation_names()
@@ -79,42 +81,45 @@ def rebuild_all(workers: int = 2) -> RebuildReport:
     # A bulk import (generate_demo, a survey) may have just filled these tables: plans made
     # on stale statistics walk them row by row.
     store.refresh_statistics(["employment_posting", "employment_employer"])
-    batches = _row_batches(postings.all_source_values(), workers)
-    count = store.load_all(postings.DOC_TYPE, _unique_keys(batches))
+    chunks = postings.visible_id_chunks()
+    if workers <= 1:
+        count = store.load_all(postings.DOC_TYPE, _unique_keys(map(_params_of, chunks)))
+    else:
+        # Children must not share this process's connection: close it before the fork, and
+        # each side opens its own.
+        connections.close_all()
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            count = store.load_all(postings.DOC_TYPE, _unique_keys(_ahead(pool, chunks, workers)))
     return RebuildReport(
         documents=count, seconds=time.monotonic() - started, size_bytes=store.size_bytes()
     )
 
 
-def _rows_of(batch: list[dict]) -> list[DocRow]:
-    return [to_row(postings.source_doc(values)) for values in batch]
+def _params_of(chunk: list[int]) -> list[tuple]:
+    store = backend()
+    return [store.row_params(to_row(postings.source_doc(v))) for v in postings.chunk_values(chunk)]
 
 
-def _row_batches(value_batches: Iterator[list[dict]], workers: int) -> Iterator[list[DocRow]]:
-    """Segmentation in worker processes, a few batches ahead. Database reads stay in this
-    thread, between the writes of the batches before (PostgreSQL's COPY owns the connection
-    while it runs)."""
-    if workers <= 1:
-        yield from map(_rows_of, value_batches)
-        return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending: deque = deque()
-        for batch in value_batches:
-            pending.append(pool.apply_async(_rows_of, (batch,)))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().get()
-        while pending:
+def _ahead(pool: Any, chunks: list[list[int]], workers: int) -> Iterator[list[tuple]]:
+    """Results in chunk order, a few chunks ahead of the writer."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(pool.apply_async(_params_of, (chunk,)))
+        if len(pending) >= 2 * workers:
             yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
-def _unique_keys(batches: Iterable[list[DocRow]]) -> Iterator[list[DocRow]]:
+def _unique_keys(batches: Iterable[list[tuple]]) -> Iterator[list[tuple]]:
+    """Row params with their key (first) moved on where two documents would share it."""
     taken: set[int] = set()
     for rows in batches:
         out = []
         for row in rows:
-            key = row.key
+            key = row[0]
             while key in taken:
                 key += 1
             taken.add(key)
-            out.append(row if key == row.key else dataclasses.replace(row, key=key))
+            out.append(row if key == row[0] else (key, *row[1:]))
         yield out

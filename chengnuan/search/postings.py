@@ -7,7 +7,6 @@ a_<adcode> for the city, county and township; o_<code> for each level of the occ
 code (o_6, o_6_18, o_6_18_01, o_6_18_01_05); b_<benefit>; k_<contract type>; f_older."""
 
 import functools
-from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
@@ -147,12 +146,14 @@ def source_docs(posting_ids: list[int]) -> list[SourceDoc]:
     return [source_doc(row) for row in rows]
 
 
-def all_source_values(batch_size: int = 5000) -> Iterator[list[dict]]:
-    """Every visible posting as plain dicts, oldest published first, in batches, for a rebuild.
-    That order lays PostgreSQL's table out in key order, so "newest first" reads neighbouring
-    pages. Each batch is read by primary key, bounded whatever the planner thinks of the rest."""
+def visible_id_chunks(size: int = 5000) -> list[list[int]]:
+    """Every visible posting's id, oldest published first, in chunks, for a rebuild. That
+    order lays PostgreSQL's table out in key order, so "newest first" reads neighbouring pages."""
     ids = list(visible_postings().order_by("published_at", "id").values_list("id", flat=True))
-    for start in range(0, len(ids), batch_size):
-        chunk = ids[start : start + batch_size]
-        by_id = {row["id"]: row for row in Posting.objects.filter(id__in=chunk).values(*_FIELDS)}
-        yield [by_id[i] for i in chunk if i in by_id]
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def chunk_values(chunk: list[int]) -> list[dict]:
+    """Postings by primary key (bounded, whatever the planner thinks), in the chunk's order."""
+    by_id = {row["id"]: row for row in Posting.objects.filter(id__in=chunk).values(*_FIELDS)}
+    return [by_id[i] for i in chunk if i in by_id]

@@ -55,12 +55,17 @@ class Backend(abc.ABC):
         return "(" + f" {op} ".join(self.render(p) for p in expr.parts) + ")"
 
     @abc.abstractmethod
+    def row_params(self, row: DocRow) -> tuple:
+        """A row as this store writes it, key first (made in rebuild worker processes)."""
+
+    @abc.abstractmethod
     def insert(self, rows: list[DocRow]) -> None:
         """Add documents (their keys are free: the caller removed the old versions)."""
 
     @abc.abstractmethod
-    def load_all(self, doc_type: str, batches: Iterable[list[DocRow]]) -> int:
-        """Replace every document of a doc type in one transaction, in bulk. Returns the count."""
+    def load_all(self, doc_type: str, batches: Iterable[list[tuple]]) -> int:
+        """Replace every document of a doc type in one transaction, in bulk, from row_params
+        tuples. Returns the count."""
 
     @abc.abstractmethod
     def newest(self, match: Expr | None, scope: Scope, limit: int, offset: int = 0) -> list[int]:

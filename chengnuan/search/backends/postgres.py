@@ -46,15 +46,18 @@ class PostgresBackend(Backend):
     def quote(self, token: str) -> str:
         return "'" + token.replace("'", "''").replace("\\", "\\\\") + "'"
 
+    def row_params(self, row: DocRow) -> tuple:
+        return _row_params(row)
+
     def insert(self, rows: list[DocRow]) -> None:
         placeholders = ", ".join(["%s"] * 9) + ", %s::tsvector"
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO search_document ({COLUMNS}) VALUES ({placeholders})",  # noqa: S608
-                [_params(r) for r in rows],
+                [self.row_params(r) for r in rows],
             )
 
-    def load_all(self, doc_type: str, batches: Iterable[list[DocRow]]) -> int:
+    def load_all(self, doc_type: str, batches: Iterable[list[tuple]]) -> int:
         """COPY into the table with the GIN index dropped, then build the index in one pass.
         One transaction: searches wait for it instead of seeing a half-built index. Rows come
         oldest first (postings.all_source_values), so the table lies in key order."""
@@ -70,7 +73,7 @@ class PostgresBackend(Backend):
             for rows in batches:
                 with cursor.copy(f"COPY search_document ({COLUMNS}) FROM STDIN") as copy:
                     for row in rows:
-                        copy.write_row(_params(row))
+                        copy.write_row(row)
                 count += len(rows)
             cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
             cursor.execute(INDEX_DDL)
@@ -163,7 +166,7 @@ def _fetch(sql: str, params: dict) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _params(row: DocRow) -> tuple:
+def _row_params(row: DocRow) -> tuple:
     return (
         row.key,
         row.doc_type,

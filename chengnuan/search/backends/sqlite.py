@@ -33,11 +33,14 @@ class SqliteBackend(Backend):
     def quote(self, token: str) -> str:
         return '"' + token.replace('"', '""') + '"'
 
+    def row_params(self, row: DocRow) -> tuple:
+        return _row_params(row)
+
     def insert(self, rows: list[DocRow]) -> None:
         with connection.cursor() as cursor:
-            cursor.executemany(INSERT_SQL, [_params(r) for r in rows])
+            cursor.executemany(INSERT_SQL, [self.row_params(r) for r in rows])
 
-    def load_all(self, doc_type: str, batches: Iterable[list[DocRow]]) -> int:
+    def load_all(self, doc_type: str, batches: Iterable[list[tuple]]) -> int:
         """One transaction, so searches see the old index until the new one is whole. The old
         documents go without their per-row FTS deletes ('delete-all', then the other doc
         types re-added); the new ones are indexed by the triggers as they arrive, so FTS5
@@ -61,7 +64,7 @@ class SqliteBackend(Backend):
                 cursor.execute(sql)
             cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
             for rows in batches:
-                cursor.executemany(INSERT_SQL, [_params(r) for r in rows])
+                cursor.executemany(INSERT_SQL, rows)
                 count += len(rows)
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
@@ -134,7 +137,7 @@ class SqliteBackend(Backend):
             return cursor.fetchall()
 
 
-def _params(row: DocRow) -> tuple:
+def _row_params(row: DocRow) -> tuple:
     return (
         row.key,
         row.doc_type,
