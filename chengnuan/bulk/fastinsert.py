@@ -57,8 +57,9 @@ def _as_is(value: Any) -> Any:
 
 
 class RowInserter:
-    """Inserts dicts of attname -> value into `model`'s table; missing fields take their
-    default (auto_now fields: now)."""
+    """Inserts rows of `model`: dicts of attname -> value (`insert`), or rows already made
+    database-ready by `row` (`insert_rows`), which lets worker processes do the encryption
+    and adaptation in parallel. Missing fields take their default (auto_now fields: now)."""
 
     def __init__(self, model: type[models.Model]) -> None:
         meta = model._meta
@@ -69,6 +70,7 @@ class RowInserter:
             if not (f.primary_key and isinstance(f, models.AutoField))
         ]
         self.alias = router.db_for_write(model)
+        self._plan: tuple[list[tuple[str, Converter]], dict[str, Any]] | None = None
 
     def _converter(self, field: models.Field, connection: Any) -> Converter:
         kind = field.get_internal_type()
@@ -86,30 +88,45 @@ class RowInserter:
             return now
         return field.get_default()
 
+    def _planned(self) -> tuple[list[tuple[str, Converter]], dict[str, Any]]:
+        """Each column's converter, and the defaults prepared once (they are the same for
+        every row of one import)."""
+        if self._plan is None:
+            connection = connections[self.alias]
+            convert = [self._converter(f, connection) for f in self.fields]
+            now = timezone.now()
+            defaults = {
+                f.attname: prepare(self._default(f, now))
+                for f, prepare in zip(self.fields, convert, strict=True)
+            }
+            self._plan = (
+                [(f.attname, c) for f, c in zip(self.fields, convert, strict=True)],
+                defaults,
+            )
+        return self._plan
+
+    def row(self, values: dict[str, Any]) -> list[Any]:
+        """One row's values in column order, ready for the database."""
+        named, defaults = self._planned()
+        return [
+            prepare(values[name]) if name in values else defaults[name] for name, prepare in named
+        ]
+
+    def slot(self, attname: str) -> int:
+        """Where a field sits in a row from `row` (to fill in a value known only later)."""
+        return [f.attname for f in self.fields].index(attname)
+
     def insert(self, rows: Sequence[dict[str, Any]], *, returning: bool = True) -> list[int]:
         """Insert every row; the new primary keys in row order (empty when not returning)."""
+        return self.insert_rows([self.row(values) for values in rows], returning=returning)
+
+    def insert_rows(self, rows: Sequence[list[Any]], *, returning: bool = True) -> list[int]:
         if not rows:
             return []
         connection = connections[self.alias]
-        prepared = self._prepared_rows(rows, connection)
         if connection.vendor == "postgresql":
-            return self._copy(connection, prepared, len(rows), returning=returning)
-        return self._insert_values(connection, prepared, len(rows), returning=returning)
-
-    def _prepared_rows(
-        self, rows: Sequence[dict[str, Any]], connection: Any
-    ) -> Iterator[list[Any]]:
-        """Each row's values in column order, ready for the database."""
-        convert = [self._converter(f, connection) for f in self.fields]
-        now = timezone.now()
-        # Defaults are the same for every row: prepared once, then used as they are.
-        defaults = {
-            f.attname: prepare(self._default(f, now))
-            for f, prepare in zip(self.fields, convert, strict=True)
-        }
-        named = [(f.attname, prepare) for f, prepare in zip(self.fields, convert, strict=True)]
-        for row in rows:
-            yield [prepare(row[name]) if name in row else defaults[name] for name, prepare in named]
+            return self._copy(connection, iter(rows), len(rows), returning=returning)
+        return self._insert_values(connection, iter(rows), len(rows), returning=returning)
 
     def _insert_values(
         self, connection: Any, rows: Iterator[list[Any]], count: int, *, returning: bool

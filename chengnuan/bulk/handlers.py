@@ -64,7 +64,7 @@ EMPLOYER_BLOCKED = "这家单位核验没有通过或已暂停，暂时不能发
 @dataclass(slots=True)
 class PostingItem:
     uscc: str
-    values: dict[str, Any]
+    row: list[Any]  # database-ready (RowInserter.row), employer_id filled in on writing
     key_hash: str
     # The checked employer columns, on the first row of each employer a process sees; the
     # importer registers employers it does not know from these.
@@ -101,6 +101,13 @@ class PostingHandler:
         self.employer_inputs: dict[str, EmployerInput] = {}
         self.known_employers: dict[str, tuple[int, str]] = {}  # uscc -> (pk, status)
         self.seen_keys: set[str] = set()
+        self.postings = RowInserter(Posting)
+        self.constant = {
+            "status": PostingStatus.PENDING,
+            "source": Source.IMPORT,
+            "created_by_id": self.user.pk,
+            "employer_id": None,
+        }
 
     def prepare(self, cells: Cells) -> PostingItem:
         posting, employer_input = read_posting(cells, self.lookups, self.today)
@@ -108,11 +115,11 @@ class PostingHandler:
             raise RowInvalid({"county": [OUT_OF_AREA_POSTING]})
         employer = self._checked_employer(cells, employer_input)
         values = posting_field_values(posting)
+        key = posting_key(values, employer.uscc)
         first = employer.uscc not in self.employers_seen
         self.employers_seen.add(employer.uscc)
-        return PostingItem(
-            employer.uscc, values, posting_key(values, employer.uscc), employer if first else None
-        )
+        row = self.postings.row(values | self.constant)
+        return PostingItem(employer.uscc, row, key, employer if first else None)
 
     def _checked_employer(self, cells: Cells, data: EmployerInput) -> EmployerInput:
         """The employer columns checked as the employer form would, once per employer: its
@@ -156,14 +163,10 @@ class PostingHandler:
 
     def write(self, items: list[PostingItem]) -> int:
         employer_ids = self._create_employers(items)
-        common = {
-            "status": PostingStatus.PENDING,
-            "source": Source.IMPORT,
-            "created_by_id": self.user.pk,
-        }
-        posting_ids = RowInserter(Posting).insert(
-            [{**item.values, **common, "employer_id": employer_ids[item.uscc]} for item in items]
-        )
+        slot = self.postings.slot("employer_id")
+        for item in items:
+            item.row[slot] = employer_ids[item.uscc]
+        posting_ids = self.postings.insert_rows([item.row for item in items])
         RowInserter(PostingImportKey).insert(
             [
                 {"key_hash": item.key_hash, "posting_id": pk, "job_id": self.job.pk}
@@ -201,7 +204,8 @@ class PostingHandler:
 
 @dataclass(slots=True)
 class SeekerItem:
-    values: dict[str, Any]
+    id_number_hash: str
+    row: list[Any]  # database-ready (RowInserter.row)
     occupations: list[str]
     areas: list[str]
 
@@ -218,20 +222,29 @@ class SeekerHandler:
         self.lookups = lookups
         self.today = today()
         self.seen: dict[str, int] = {}  # id_number_hash -> first row
+        self.seekers = RowInserter(JobSeeker)
+        self.constant = {
+            "status": SeekerStatus.ACTIVE,
+            "registered_via": RegisteredVia.IMPORT,
+            "registered_by_id": self.user.pk,
+        }
 
     def prepare(self, cells: Cells) -> SeekerItem:
         seeker = read_seeker(cells, self.lookups, self.today)
         if not is_staff_in_scope(self.user, seeker.residence_code):
             raise RowInvalid({"township": [OUT_OF_AREA_RESIDENCE]})
         values = seeker_field_values(seeker, today=self.today)
-        return SeekerItem(values, seeker.wanted_occupation_codes, seeker.wanted_area_codes)
+        row = self.seekers.row(values | self.constant)
+        return SeekerItem(
+            values["id_number_hash"], row, seeker.wanted_occupation_codes, seeker.wanted_area_codes
+        )
 
     def screen(self, batch: list[tuple[int, SeekerItem]]) -> Screened:
         screened = Screened()
-        hashes = [item.values["id_number_hash"] for _, item in batch]
+        hashes = [item.id_number_hash for _, item in batch]
         registered = values_present(JobSeeker, "id_number_hash", hashes)
         for row, item in batch:
-            id_hash = item.values["id_number_hash"]
+            id_hash = item.id_number_hash
             if id_hash in registered:
                 screened.skipped += 1
             elif id_hash in self.seen:
@@ -246,12 +259,7 @@ class SeekerHandler:
         return screened
 
     def write(self, items: list[SeekerItem]) -> int:
-        common = {
-            "status": SeekerStatus.ACTIVE,
-            "registered_via": RegisteredVia.IMPORT,
-            "registered_by_id": self.user.pk,
-        }
-        ids = RowInserter(JobSeeker).insert([{**item.values, **common} for item in items])
+        ids = self.seekers.insert_rows([item.row for item in items])
         pairs = list(zip(items, ids, strict=True))
         RowInserter(JobSeeker.wanted_occupations.through).insert(
             [
