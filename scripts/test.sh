@@ -16,5 +16,6 @@ export CHENGNUAN_ENV=test CHENGNUAN_VAR_DIR="${CHENGNUAN_VAR_DIR:-$(mktemp -d)}"
 echo "== tests on SQLite"
 env -u DATABASE_URL -u REDIS_URL .venv/bin/pytest "$@"
 echo "== tests on PostgreSQL"
-DATABASE_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/chengnuan}" \
-  .venv/bin/pytest --create-db "$@"
+# A test database of this run's own, so two runs on one server never collide.
+DATABASE_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \
+  TEST_DATABASE_NAME="test_chengnuan_$$" .venv/bin/pytest --create-db "$@"
