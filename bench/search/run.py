@@ -263,8 +263,8 @@ def tantivy_compare(
     index = tantivy.Index(schema, path=str(workdir))
     started = time.monotonic()
     writer = index.writer(heap_size=512_000_000, num_threads=2)
-    for batch in postings.all_source_values():
-        for values in batch:
+    for chunk in postings.visible_id_chunks():
+        for values in postings.chunk_values(chunk):
             row = to_row(postings.source_doc(values))
             writer.add_document(
                 tantivy.Document(

@@ -82,7 +82,8 @@ def rebuild_all(workers: int = 2) -> RebuildReport:
     # on stale statistics walk them row by row.
     store.refresh_statistics(["employment_posting", "employment_employer"])
     chunks = postings.visible_id_chunks()
-    if workers <= 1:
+    # Worker processes need this process's connection closed, impossible inside a transaction.
+    if workers <= 1 or connections["default"].in_atomic_block:
         count = store.load_all(postings.DOC_TYPE, _unique_keys(map(_params_of, chunks)))
     else:
         # Children must not share this process's connection: close it before the fork, and
