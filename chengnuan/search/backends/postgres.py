@@ -60,7 +60,7 @@ class PostgresBackend(Backend):
     def load_all(self, doc_type: str, batches: Iterable[list[tuple]]) -> int:
         """COPY into the table with the GIN index dropped, then build the index in one pass.
         One transaction: searches wait for it instead of seeing a half-built index. Rows come
-        oldest first (postings.all_source_values), so the table lies in key order."""
+        oldest first (postings.visible_id_chunks), so the table lies in key order."""
         count = 0
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("DROP INDEX IF EXISTS search_document_tsv")
