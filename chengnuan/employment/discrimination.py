@@ -14,6 +14,7 @@ protected trait (男性, 汉族, 信教, 本地户口, 已婚…). A trait on it
 """
 
 import csv
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -65,7 +66,13 @@ class Finding:
 def find_discrimination(text: str) -> list[Finding]:
     """One Finding per category that the text breaks, in a fixed category order, each with the
     words that broke it (as written, after normalisation) and why it is not allowed."""
-    prepared = _mask_fine_phrases(normalise(text or ""))
+    return list(_scan(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[Finding, ...]:
+    """Cached: an imported sheet repeats the same titles and descriptions row after row."""
+    prepared = _mask_fine_phrases(normalise(text))
     findings = []
     for category in CATEGORIES:
         words: list[str] = []
@@ -75,7 +82,7 @@ def find_discrimination(text: str) -> list[Finding]:
                     words.append(match.group(0))
         if words:
             findings.append(Finding(category, tuple(words), EXPLANATIONS[category]))
-    return findings
+    return tuple(findings)
 
 
 def explain(findings: list[Finding]) -> str:
