@@ -1,6 +1,8 @@
 """Limits of the bulk app, read from settings so an operator can change them without code.
 Defaults fit a county station's sheets with room to spare; set BULK_* in settings to change."""
 
+import os
+
 from django.conf import settings
 
 
@@ -31,9 +33,9 @@ def error_sheet_days() -> int:
 
 
 def workers() -> int:
-    """Worker processes that check the rows of a large sheet (BULK_IMPORT_WORKERS, default 2;
-    1 checks in the importing process)."""
-    return int(getattr(settings, "BULK_IMPORT_WORKERS", 2))
+    """Worker processes that check the rows of a large sheet (BULK_IMPORT_WORKERS, default one
+    per CPU core up to 4; 1 checks in the importing process)."""
+    return int(getattr(settings, "BULK_IMPORT_WORKERS", min(4, os.cpu_count() or 1)))
 
 
 def parallel_min_rows() -> int:
