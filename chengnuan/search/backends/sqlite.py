@@ -13,6 +13,7 @@ from chengnuan.search.text import Expr
 
 # FTS5's default: merge segments as updates accumulate (off only during a rebuild).
 AUTOMERGE = 4
+REBUILD_CACHE_KIB = -512 * 1024  # negative: KiB, as PRAGMA cache_size reads it
 TITLE_WEIGHT = 3.0
 BODY_WEIGHT = 1.0
 INSERT_SQL = (
@@ -47,6 +48,11 @@ class SqliteBackend(Backend):
         works while the worker processes segment the next batches. Segment merging waits for
         one 'optimize' at the end."""
         count = 0
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            cache_size = cursor.fetchone()[0]
+            # A big page cache keeps the transaction's pages out of the WAL until commit.
+            cursor.execute(f"PRAGMA cache_size = {REBUILD_CACHE_KIB}")
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_document'"
@@ -71,6 +77,7 @@ class SqliteBackend(Backend):
             cursor.execute(
                 "INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', %s)", [AUTOMERGE]
             )
+            cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
         return count
 
     def newest(self, match: Expr | None, scope: Scope, limit: int, offset: int = 0) -> list[int]:
