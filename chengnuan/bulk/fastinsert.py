@@ -11,7 +11,7 @@ drawn from the sequence before the COPY.
 """
 
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -111,6 +111,22 @@ class RowInserter:
         return [
             prepare(values[name]) if name in values else defaults[name] for name, prepare in named
         ]
+
+    def stamped(
+        self, constant: dict[str, Any], varying: tuple[str, ...], values: Iterable[tuple[Any, ...]]
+    ) -> list[list[Any]]:
+        """Rows that differ only in a few fields (a seeker's consents, link rows): the
+        constant part is prepared once and the varying values, ids and codes that need no
+        preparation, are stamped into copies of it."""
+        template = self.row(constant | dict.fromkeys(varying))
+        slots = [self.slot(name) for name in varying]
+        rows = []
+        for stamp in values:
+            row = template.copy()
+            for slot, value in zip(slots, stamp, strict=True):
+                row[slot] = value
+            rows.append(row)
+        return rows
 
     def slot(self, attname: str) -> int:
         """Where a field sits in a row from `row` (to fill in a value known only later)."""

@@ -261,30 +261,19 @@ class SeekerHandler:
     def write(self, items: list[SeekerItem]) -> int:
         ids = self.seekers.insert_rows([item.row for item in items])
         pairs = list(zip(items, ids, strict=True))
-        RowInserter(JobSeeker.wanted_occupations.through).insert(
-            [
-                {"jobseeker_id": pk, "occupation_id": code}
-                for item, pk in pairs
-                for code in item.occupations
-            ],
-            returning=False,
-        )
-        RowInserter(JobSeeker.wanted_areas.through).insert(
-            [
-                {"jobseeker_id": pk, "division_id": code}
-                for item, pk in pairs
-                for code in item.areas
-            ],
-            returning=False,
-        )
-        consent = {"granted": True, "method": ConsentMethod.SIGNED, "recorded_by_id": self.user.pk}
-        RowInserter(Consent).insert(
-            [
-                {"seeker_id": pk, "purpose": purpose, **consent}
-                for pk in ids
-                for purpose in (ConsentPurpose.REGISTRATION, ConsentPurpose.PUSH)
-            ],
-            returning=False,
+        for through, column, wanted in (
+            (JobSeeker.wanted_occupations.through, "occupation_id", lambda item: item.occupations),
+            (JobSeeker.wanted_areas.through, "division_id", lambda item: item.areas),
+        ):
+            links = RowInserter(through)
+            rows = ((pk, code) for item, pk in pairs for code in wanted(item))
+            links.insert_rows(links.stamped({}, ("jobseeker_id", column), rows), returning=False)
+        consents = RowInserter(Consent)
+        signed = {"granted": True, "method": ConsentMethod.SIGNED, "recorded_by_id": self.user.pk}
+        purposes = (str(ConsentPurpose.REGISTRATION), str(ConsentPurpose.PUSH))
+        rows = ((pk, purpose) for pk in ids for purpose in purposes)
+        consents.insert_rows(
+            consents.stamped(signed, ("seeker_id", "purpose"), rows), returning=False
         )
         return len(ids)
 
