@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from chengnuan.employment.forms_common import apply_service_errors, initial_from_post, is_refresh
+from chengnuan.employment.models import Employer
 
 FormT = TypeVar("FormT", bound=forms.Form)
 ResultT = TypeVar("ResultT")
@@ -34,6 +35,11 @@ def bind_form(
     if is_refresh(request.POST):
         return form_class(initial=initial_from_post(form_class, request.POST), **kwargs), False
     return form_class(request.POST, **kwargs), True
+
+
+def posting_contact_initial(employer: Employer) -> dict[str, Any]:
+    """A new posting starts with the employer's contact, which most postings keep."""
+    return {"contact_name": employer.contact_name, "contact_phone": employer.contact_phone}
 
 
 def run_service(form: forms.BaseForm, call: Callable[[], ResultT]) -> ResultT | None:

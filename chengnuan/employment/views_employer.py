@@ -27,7 +27,12 @@ from chengnuan.employment.services_postings import (
     posting_submit,
     posting_update,
 )
-from chengnuan.employment.views_common import bind_form, render_form_page, run_service
+from chengnuan.employment.views_common import (
+    bind_form,
+    posting_contact_initial,
+    render_form_page,
+    run_service,
+)
 
 DRAFT = {"value": "draft", "label": "存为草稿", "secondary": True}
 SUBMIT = {"value": "submit", "label": "提交审核"}
@@ -68,17 +73,13 @@ def employer_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _contact_initial(employer: Employer) -> dict[str, Any]:
-    return {"contact_name": employer.contact_name, "contact_phone": employer.contact_phone}
-
-
 def posting_new(request: HttpRequest) -> HttpResponse:
     user = login_required_kind(request, UserKind.EMPLOYER)
     employer = _own_employer(user)
     if employer is None:
         messages.info(request, "请先登记单位信息，再发布岗位。")
         return redirect("employment:employer_home")
-    form, submitted = bind_form(request, PostingForm, initial=_contact_initial(employer))
+    form, submitted = bind_form(request, PostingForm, initial=posting_contact_initial(employer))
     if submitted and form.is_valid():
         submit = request.POST.get("action") == SUBMIT["value"]
         created = run_service(

@@ -24,6 +24,7 @@ from chengnuan.employment.services_employers import employer_register, employer_
 from chengnuan.employment.services_postings import posting_create, posting_review
 from chengnuan.employment.views_common import (
     bind_form,
+    posting_contact_initial,
     render_form_page,
     render_list,
     run_service,
@@ -144,8 +145,7 @@ def posting_new(request: HttpRequest, employer_pk: int) -> HttpResponse:
     have no page to finish one later."""
     user = staff_required(request)
     employer = get_employer_for_staff_or_404(user, employer_pk)
-    initial = {"contact_name": employer.contact_name, "contact_phone": employer.contact_phone}
-    form, submitted = bind_form(request, PostingForm, initial=initial)
+    form, submitted = bind_form(request, PostingForm, initial=posting_contact_initial(employer))
     if submitted and form.is_valid():
         created = run_service(
             form,
