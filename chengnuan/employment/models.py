@@ -251,12 +251,14 @@ class JobSeeker(TimeStampedModel):
     )
     name = models.CharField("姓名", max_length=32)
     id_number = EncryptedTextField("身份证号")
-    id_number_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # Hashes and division codes are only ever compared whole: their indexes are declared in
+    # Meta, so PostgreSQL gets no second (varchar_pattern_ops) index to keep up per row.
+    id_number_hash = models.CharField(max_length=64, editable=False)
     id_number_masked = models.CharField("身份证号（脱敏）", max_length=18, editable=False)
     birth_date = models.DateField("出生日期", editable=False)
     gender = models.CharField("性别", max_length=1, choices=Gender.choices, editable=False)
     phone = EncryptedTextField("手机号")
-    phone_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    phone_hash = models.CharField(max_length=64, editable=False)
     phone_masked = models.CharField("手机号（脱敏）", max_length=16, editable=False)
     hukou_area = models.ForeignKey(
         "regions.Division",
@@ -265,12 +267,14 @@ class JobSeeker(TimeStampedModel):
         blank=True,
         related_name="+",
         verbose_name="户籍地",
+        db_index=False,
     )
     residence = models.ForeignKey(
         "regions.Division",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name="现居住地（乡镇街道）",
+        db_index=False,
     )
     # Denormalised residence code: staff scope is a prefix test on it.
     area_code = models.CharField(max_length=12, db_index=True, editable=False)
@@ -311,8 +315,14 @@ class JobSeeker(TimeStampedModel):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "area_code"])]
+        indexes = [
+            models.Index(fields=["status", "area_code"]),
+            models.Index(fields=["phone_hash"], name="seeker_phone_hash"),
+            models.Index(fields=["hukou_area"], name="seeker_hukou_area"),
+            models.Index(fields=["residence"], name="seeker_residence"),
+        ]
         constraints = [
+            models.UniqueConstraint(fields=["id_number_hash"], name="seeker_unique_id_number"),
             models.CheckConstraint(
                 condition=Q(status__in=SeekerStatus.values), name="seeker_status_valid"
             ),
