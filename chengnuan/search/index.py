@@ -81,16 +81,20 @@ def rebuild_all(workers: int = 2) -> RebuildReport:
     # A bulk import (generate_demo, a survey) may have just filled these tables: plans made
     # on stale statistics walk them row by row.
     store.refresh_statistics(["employment_posting", "employment_employer"])
-    chunks = postings.visible_id_chunks()
     # Worker processes need this process's connection closed, impossible inside a transaction.
     if workers <= 1 or connections["default"].in_atomic_block:
+        chunks = postings.visible_id_chunks()
         count = store.load_all(postings.DOC_TYPE, _unique_keys(map(_params_of, chunks)))
     else:
         # Children must not share this process's connection: close it before the fork, and
         # each side opens its own.
         connections.close_all()
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            count = store.load_all(postings.DOC_TYPE, _unique_keys(_ahead(pool, chunks, workers)))
+            # A worker lists the postings (seconds at a million) while this process clears
+            # the old documents.
+            listed = pool.apply_async(postings.visible_id_chunks)
+            batches = _ahead(pool, listed, workers)
+            count = store.load_all(postings.DOC_TYPE, _unique_keys(batches))
     return RebuildReport(
         documents=count, seconds=time.monotonic() - started, size_bytes=store.size_bytes()
     )
@@ -101,10 +105,11 @@ def _params_of(chunk: list[int]) -> list[tuple]:
     return [store.row_params(to_row(postings.source_doc(v))) for v in postings.chunk_values(chunk)]
 
 
-def _ahead(pool: Any, chunks: list[list[int]], workers: int) -> Iterator[list[tuple]]:
-    """Results in chunk order, a few chunks ahead of the writer."""
+def _ahead(pool: Any, listed: Any, workers: int) -> Iterator[list[tuple]]:
+    """Results in chunk order, a few chunks ahead of the writer; `listed` gives the chunks
+    (a pending result: waited for when the writer asks for the first batch)."""
     pending: deque = deque()
-    for chunk in chunks:
+    for chunk in listed.get():
         pending.append(pool.apply_async(_params_of, (chunk,)))
         if len(pending) >= 2 * workers:
             yield pending.popleft().get()
