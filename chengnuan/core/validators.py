@@ -102,20 +102,32 @@ def clean_mobile(value: str) -> str:
     raw = _normalise(value).replace("-", "")
     if not raw:
         raise ValidationError("请填写手机号。", code="required")
-    try:
-        parsed = phonenumbers.parse(raw, "CN")
-    except phonenumbers.NumberParseException:
-        raise ValidationError("手机号格式不对，应为11位数字。", code="format") from None
-    national = str(parsed.national_number)
-    if (
-        parsed.country_code != 86
-        or len(national) != 11
-        or not national.startswith("1")
-        or phonenumbers.number_type(parsed) not in _MOBILE_TYPES
-        or not phonenumbers.is_valid_number(parsed)
-    ):
+    if _PLAIN_MOBILE.fullmatch(raw):
+        national = raw  # the usual case; phonenumbers.parse would read it the same way
+    else:
+        try:
+            parsed = phonenumbers.parse(raw, "CN")
+        except phonenumbers.NumberParseException:
+            raise ValidationError("手机号格式不对，应为11位数字。", code="format") from None
+        national = str(parsed.national_number) if parsed.country_code == 86 else ""
+    if len(national) != 11 or not national.startswith("1") or not _mobile_segment(national[:7]):
         raise ValidationError("这不是有效的手机号，请核对11位号码。", code="invalid")
     return national
+
+
+_PLAIN_MOBILE = re.compile(r"1[0-9]{10}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _mobile_segment(segment: str) -> bool:
+    """Whether libphonenumber counts the numbers of this 号段 (the first seven digits) as
+    mobile. China's numbering plan allots mobile numbers by 号段 (libphonenumber's pattern
+    decides within the first five digits), so one look-up serves every number of the segment:
+    a 100,000-row import spent a fifth of its checking in phonenumbers."""
+    number = phonenumbers.PhoneNumber(country_code=86, national_number=int(segment + "0000"))
+    return phonenumbers.number_type(number) in _MOBILE_TYPES and phonenumbers.is_valid_number(
+        number
+    )
 
 
 _MOBILE_TYPES = {

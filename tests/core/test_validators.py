@@ -2,6 +2,7 @@
 
 import datetime
 
+import phonenumbers
 import pytest
 from django.core.exceptions import ValidationError
 from hypothesis import given
@@ -201,3 +202,17 @@ def test_landlines_wrong_lengths_and_foreign_numbers_are_refused(typed):
 
 def test_empty_mobile_asks_to_fill_it_in():
     assert error_code(clean_mobile, "") == "required"
+
+
+@given(st.from_regex(r"1[0-9]{10}", fullmatch=True))
+def test_mobile_verdict_by_segment_agrees_with_phonenumbers_for_every_number(number):
+    parsed = phonenumbers.parse(number, "CN")
+    is_mobile = phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(parsed) in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
+    try:
+        accepted = clean_mobile(number) == number
+    except ValidationError:
+        accepted = False
+    assert accepted == is_mobile
