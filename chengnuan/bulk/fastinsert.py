@@ -204,8 +204,13 @@ def values_present(model: type[models.Model], field_name: str, values: Sequence[
     field = model._meta.get_field(field_name)
     assert isinstance(field, models.Field)
     column = quote(str(field.column))
-    placeholders = ", ".join(["%s"] * len(values))
-    sql = f"SELECT {column} FROM {quote(model._meta.db_table)} WHERE {column} IN ({placeholders})"  # noqa: S608
+    params: list[Any] = list(values)
+    if connection.vendor == "postgresql":
+        # One array parameter: psycopg spends ~25 ms splitting a query of 2,000 placeholders.
+        condition, params = f"{column} = ANY(%s)", [params]
+    else:
+        condition = f"{column} IN ({', '.join(['%s'] * len(values))})"
+    sql = f"SELECT {column} FROM {quote(model._meta.db_table)} WHERE {condition}"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, list(values))
+        cursor.execute(sql, params)
         return {row[0] for row in cursor.fetchall()}
