@@ -90,6 +90,7 @@ class PostingHandler:
     business licence, so staff verify it before its postings can be published."""
 
     spec = columns.POSTING
+    writes_per_batch = True
 
     def __init__(self, *, job: ImportJob, lookups: Lookups) -> None:
         self.job = job
@@ -194,9 +195,11 @@ class PostingHandler:
         created = RowInserter(Employer).insert(
             [{**employer_field_values(self.employer_inputs[uscc]), **common} for uscc in new]
         )
-        ids = {uscc: pk for uscc, (pk, _) in self.known_employers.items()}
-        ids.update(zip(new, created, strict=True))
-        return ids
+        # Known from now on: a later batch of the same import must not create them again.
+        self.known_employers.update(
+            (uscc, (pk, EmployerStatus.PENDING)) for uscc, pk in zip(new, created, strict=True)
+        )
+        return {uscc: pk for uscc, (pk, _) in self.known_employers.items()}
 
 
 # --- job seekers --------------------------------------------------------------------------------
@@ -215,6 +218,7 @@ class SeekerHandler:
     person signed on paper (保存登记 and 接收推送) recorded as signed."""
 
     spec = columns.SEEKER
+    writes_per_batch = True
 
     def __init__(self, *, job: ImportJob, lookups: Lookups) -> None:
         self.job = job
@@ -245,14 +249,15 @@ class SeekerHandler:
         registered = values_present(JobSeeker, "id_number_hash", hashes)
         for row, item in batch:
             id_hash = item.id_number_hash
-            if id_hash in registered:
-                screened.skipped += 1
-            elif id_hash in self.seen:
+            # The sheet's own earlier rows first: on PostgreSQL they may already be written.
+            if id_hash in self.seen:
                 screened.errors[row] = {
                     "id_number": [
                         f"和第{self.seen[id_hash]}行是同一个人（身份证号相同），请删掉一行。"
                     ]
                 }
+            elif id_hash in registered:
+                screened.skipped += 1
             else:
                 self.seen[id_hash] = row
                 screened.new.append(item)

@@ -126,6 +126,7 @@ def read_demand_row(cells: Cells, lookups: Lookups) -> tuple[DemandSurveyInput, 
 
 class DemandSurveyHandler:
     spec = columns.DEMAND_SURVEY
+    writes_per_batch = False
 
     def __init__(self, *, job: ImportJob, lookups: Lookups) -> None:
         self.job = job
@@ -211,6 +212,7 @@ def read_employment_row(cells: Cells, lookups: Lookups) -> EmploymentSurveyInput
 
 class EmploymentSurveyHandler:
     spec = columns.EMPLOYMENT_SURVEY
+    writes_per_batch = True
 
     def __init__(self, *, job: ImportJob, lookups: Lookups) -> None:
         self.job = job
@@ -234,12 +236,13 @@ class EmploymentSurveyHandler:
         screened = Screened()
         for row, values in batch:
             key = values["natural_key"]
-            if key in stored:
-                screened.skipped += 1
-            elif key in self.seen:
+            # The sheet's own earlier rows first: on PostgreSQL they may already be written.
+            if key in self.seen:
                 screened.errors[row] = {
                     "id_number": [f"和第{self.seen[key]}行是同一个人同一天的调查，请删掉一行。"]
                 }
+            elif key in stored:
+                screened.skipped += 1
             else:
                 self.seen[key] = row
                 screened.new.append(values)

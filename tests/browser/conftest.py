@@ -4,11 +4,7 @@ import os
 import shutil
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
 from django_otp.oath import totp
-
-from chengnuan.core import audit_triggers
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls that the test itself
 # makes to set up data stay synchronous and safe.
@@ -39,16 +35,6 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """The live server's database is flushed after every browser test: load it again, and lift
-    the audit log's append-only triggers for that flush only."""
-    audit_triggers.install(connection)
-    call_command("load_reference", verbosity=0)
-    yield
-    audit_triggers.remove(connection)
 
 
 @pytest.fixture

@@ -15,7 +15,9 @@ def found(text: str) -> list[int]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_rebuild_in_worker_processes_indexes_every_public_posting_and_nothing_else():
+def test_a_rebuild_in_worker_processes_indexes_every_public_posting_and_nothing_else(
+    reference_data,
+):
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         pytest.skip("workers need a database other processes can open (not SQLite in memory)")
     public = [indexed_posting(title="叉车司机") for _ in range(3)]
