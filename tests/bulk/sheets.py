@@ -1,18 +1,21 @@
 """Building sheets for the bulk tests the way clerks do: the downloaded template with rows
 typed under the example, or a plain workbook / CSV."""
 
+import datetime
 import io
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from chengnuan.bulk import columns, services, workbooks
 from chengnuan.bulk.choices import ImportKind, ImportMode
 from chengnuan.bulk.models import ImportJob
-from tests.factories import make_id_number, make_mobile
+from tests.factories import SHENYANG_TIEXI, make_id_number, make_mobile
 
 FIRST_DATA_ROW = 3  # row 1 headers, row 2 the example
+TIEXI = SHENYANG_TIEXI  # the clerk fixture's county
 
 
 def filled_template(kind: str, scope: str, rows: list[dict[str, Any]]) -> bytes:
@@ -80,3 +83,22 @@ def seeker_row(**overrides: Any) -> dict[str, Any]:
 def sheet_rows(content: bytes) -> list[tuple[Any, ...]]:
     book = load_workbook(io.BytesIO(content))
     return list(book.active.iter_rows(values_only=True))
+
+
+def posting_row(**overrides: Any) -> dict[str, Any]:
+    valid_until = timezone.localdate() + datetime.timedelta(days=60)
+    row = {
+        "单位名称": "沈阳示范机械有限公司",
+        "统一社会信用代码": "91210106MA0Y8D2K72",
+        "岗位名称": "装配工",
+        "工作地点（县区）": "沈阳市铁西区",
+        "工资": "4000-6000元/月",
+        "招聘人数": "5人",
+        "年龄要求": "18-50岁",
+        "福利待遇": "包吃住、双休",
+        "联系人": "王经理",
+        "联系电话": "139 1234 5678",
+        "有效期至": f"{valid_until.year}年{valid_until.month}月{valid_until.day}日",
+    }
+    row.update(overrides)
+    return row

@@ -9,8 +9,7 @@ from chengnuan.bulk import handlers, importer
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.models import ImportJob
 from chengnuan.employment.models import Consent, Employer, JobSeeker, Posting
-from tests.bulk.sheets import filled_template, seeker_row, upload
-from tests.bulk.test_import_postings import TIEXI, posting_row
+from tests.bulk.sheets import TIEXI, filled_template, posting_row, seeker_row, upload
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db

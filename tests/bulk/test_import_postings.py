@@ -1,40 +1,17 @@
 """Importing 岗位 sheets: messy values, employers registered for review, natural-key
 dedupe, and the posting rules of the forms (wages, dates, discrimination)."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.models import PostingImportKey
 from chengnuan.employment.choices import EmployerStatus, PostingStatus, Source, WageUnit
 from chengnuan.employment.models import Employer, Posting
-from tests.bulk.sheets import filled_template, upload
+from tests.bulk.sheets import TIEXI, filled_template, posting_row, upload
 from tests.employment.factories import DalianClerkFactory
 from tests.factories import EmployerFactory, make_uscc
 
 pytestmark = pytest.mark.django_db
-TIEXI = "210106"
-
-
-def posting_row(**overrides):
-    valid_until = timezone.localdate() + datetime.timedelta(days=60)
-    row = {
-        "单位名称": "沈阳示范机械有限公司",
-        "统一社会信用代码": "91210106MA0Y8D2K72",
-        "岗位名称": "装配工",
-        "工作地点（县区）": "沈阳市铁西区",
-        "工资": "4000-6000元/月",
-        "招聘人数": "5人",
-        "年龄要求": "18-50岁",
-        "福利待遇": "包吃住、双休",
-        "联系人": "王经理",
-        "联系电话": "139 1234 5678",
-        "有效期至": f"{valid_until.year}年{valid_until.month}月{valid_until.day}日",
-    }
-    row.update(overrides)
-    return row
 
 
 def test_messy_posting_rows_become_pending_postings_of_a_new_pending_employer(
