@@ -7,14 +7,20 @@ first the newest rows (a bounded number) are read down the primary key and teste
 is common: 20 matches turn up early); if that window holds too few, the rest come from the
 GIN index, restricted to keys older than the window, where matches are known to be sparse.
 Letting the planner choose instead walks the whole table when a query is rarer than its
-statistics say (a common word filtered to a city where it is rare)."""
+statistics say (a common word filtered to a city where it is rare).
 
-from collections.abc import Iterable
+The walk is skipped when a query cannot match many documents at all: a word missing from the
+column's most-common-elements statistics (or listed as rare) bounds every query that requires
+it, so an absent or rare word goes to the GIN index straight away (the walk cost 30–45 ms at a
+million postings and found nothing)."""
+
+import time
+from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
 
 from chengnuan.search.backends.base import Backend, DocRow, Order, Scope, ValueRow
-from chengnuan.search.text import Expr
+from chengnuan.search.text import All, Expr, Term, Without
 
 # Rows read down the primary key before the GIN index takes over: WALK_PER_ROW per row
 # wanted, so a query matching at least one row in WALK_PER_ROW finds its page there, and the
@@ -22,6 +28,10 @@ from chengnuan.search.text import Expr
 WALK_PER_ROW = 250
 MIN_WALK = 1_000
 MAX_WALK = 20_000
+# A query that cannot match more documents than this goes to the GIN index without the walk.
+GIN_FIRST_ROWS = 2_000
+# Token statistics change only with ANALYZE (after a rebuild, autovacuum): read them this often.
+STATS_SECONDS = 600.0
 # ts_rank weights for {D, C, B, A}: body tokens are D, title tokens A.
 RANK_WEIGHTS = "{0.1, 0.1, 0.1, 0.3}"
 COLUMNS = "id, doc_type, doc_id, published_at, wage_min, lng, lat, title_tokens, body_tokens, tsv"
@@ -123,6 +133,8 @@ class PostgresBackend(Backend):
                 " ORDER BY id DESC LIMIT %(need)s",
                 params,
             )
+        if _few_matches(match):
+            return self._gin_rows(columns, match, scope, need)
         params["q"] = self.render(match)
         walked = _fetch(
             f"SELECT {columns} FROM (SELECT * FROM search_document"  # noqa: S608
@@ -158,6 +170,59 @@ class PostgresBackend(Backend):
             f" AND id BETWEEN %(low)s AND %(high)s{wage} ORDER BY {order} LIMIT %(need)s",
             params,
         )
+
+
+def matches_at_most(expr: Expr, share: Callable[[str], float]) -> float:
+    """An upper bound on the share of documents that can match, from each token's share."""
+    if isinstance(expr, Term):
+        return share(expr.token)
+    if isinstance(expr, Without):
+        return matches_at_most(expr.include, share)
+    shares = [matches_at_most(part, share) for part in expr.parts]
+    return min(shares) if isinstance(expr, All) else min(1.0, sum(shares))
+
+
+class _TokenStats:
+    """The tsv column's most-common-elements statistics, per database, re-read every
+    STATS_SECONDS. A token not listed occurs in fewer documents than the rarest listed one."""
+
+    def __init__(self) -> None:
+        self.read_at: dict[str, float] = {}
+        self.by_database: dict[str, tuple[dict[str, float], float, float] | None] = {}
+
+    def get(self) -> tuple[dict[str, float], float, float] | None:
+        database = str(connection.settings_dict["NAME"])
+        if time.monotonic() - self.read_at.get(database, -STATS_SECONDS) >= STATS_SECONDS:
+            self.by_database[database] = _read_token_stats()
+            self.read_at[database] = time.monotonic()
+        return self.by_database[database]
+
+
+def _read_token_stats() -> tuple[dict[str, float], float, float] | None:
+    rows = _fetch(
+        "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples"
+        " FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename"
+        " AND c.relnamespace = to_regnamespace(s.schemaname)"
+        " WHERE s.schemaname = current_schema() AND s.tablename = 'search_document'"
+        " AND s.attname = 'tsv'",
+        {},
+    )
+    if not rows or not rows[0][0] or not rows[0][1]:
+        return None  # never analysed: no bound known
+    elements, shares, documents = rows[0]
+    listed = dict(zip(elements, shares[: len(elements)], strict=True))
+    return listed, min(listed.values()), float(documents)
+
+
+_token_stats = _TokenStats()
+
+
+def _few_matches(match: Expr) -> bool:
+    stats = _token_stats.get()
+    if stats is None:
+        return False
+    listed, rarest, documents = stats
+    return matches_at_most(match, lambda t: listed.get(t, rarest)) * documents <= GIN_FIRST_ROWS
 
 
 def _fetch(sql: str, params: dict) -> list[tuple]:
