@@ -256,11 +256,11 @@ def _screen(
 
 
 def _progress(job: ImportJob, processed: int, estimated: int, *, via: Any = None) -> None:
+    """Written on `via` when given: another connection (see _check_and_write)."""
     total = max(estimated, processed)
     if via is None:
         ImportJob.objects.filter(pk=job.pk).update(processed=processed, total=total)
         return
-    # The same UPDATE as above, on another connection (see _check_and_write).
     quote = via.ops.quote_name
     sql = f"UPDATE {quote(ImportJob._meta.db_table)} SET processed = %s, total = %s WHERE id = %s"  # noqa: S608
     with via.cursor() as cursor:

@@ -24,7 +24,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteDatabaseWrapper
 
 from chengnuan.bulk import conf
 
@@ -43,8 +44,8 @@ def worker_count(estimated_rows: int) -> int:
 
 
 def _in_memory_database() -> bool:
-    name = str(connection.settings_dict.get("NAME") or "")
-    return connection.vendor == "sqlite" and (name in ("", ":memory:") or "mode=memory" in name)
+    wrapper = connections[DEFAULT_DB_ALIAS]
+    return isinstance(wrapper, SQLiteDatabaseWrapper) and wrapper.is_in_memory_db()
 
 
 def database_name() -> str:

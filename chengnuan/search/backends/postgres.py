@@ -182,23 +182,29 @@ def matches_at_most(expr: Expr, share: Callable[[str], float]) -> float:
     return min(shares) if isinstance(expr, All) else min(1.0, sum(shares))
 
 
+TokenStats = tuple[dict[str, float], float, float]  # listed token shares, rarest, documents
+
+
 class _TokenStats:
     """The tsv column's most-common-elements statistics, per database, re-read every
     STATS_SECONDS. A token not listed occurs in fewer documents than the rarest listed one."""
 
     def __init__(self) -> None:
-        self.read_at: dict[str, float] = {}
-        self.by_database: dict[str, tuple[dict[str, float], float, float] | None] = {}
+        self.read: dict[str, tuple[float, TokenStats | None]] = {}  # database -> (when, stats)
 
-    def get(self) -> tuple[dict[str, float], float, float] | None:
+    def get(self) -> TokenStats | None:
         database = str(connection.settings_dict["NAME"])
-        if time.monotonic() - self.read_at.get(database, -STATS_SECONDS) >= STATS_SECONDS:
-            self.by_database[database] = _read_token_stats()
-            self.read_at[database] = time.monotonic()
-        return self.by_database[database]
+        when, stats = self.read.get(database, (-STATS_SECONDS, None))
+        if time.monotonic() - when >= STATS_SECONDS:
+            stats = _read_token_stats()
+            self.read[database] = (time.monotonic(), stats)
+        return stats
+
+    def forget(self) -> None:
+        self.read.clear()
 
 
-def _read_token_stats() -> tuple[dict[str, float], float, float] | None:
+def _read_token_stats() -> TokenStats | None:
     rows = _fetch(
         "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples"
         " FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename"
