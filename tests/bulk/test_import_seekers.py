@@ -11,11 +11,17 @@ from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.core.models import AuditAction, AuditEntry, AuditResult
 from chengnuan.employment.choices import RegisteredVia
 from chengnuan.employment.models import Consent, ConsentMethod, ConsentPurpose, JobSeeker
-from tests.bulk.sheets import filled_template, seeker_row, sheet_rows, unique_id_number, upload
+from tests.bulk.sheets import (
+    TIEXI,
+    filled_template,
+    seeker_row,
+    sheet_rows,
+    unique_id_number,
+    upload,
+)
 from tests.employment.factories import DalianClerkFactory
 
 pytestmark = pytest.mark.django_db
-TIEXI = "210106"
 
 
 def with_check_digit_broken(number: str) -> str:

@@ -6,10 +6,10 @@ import pytest
 from django.db import connection
 
 from chengnuan.search.backends import postgres
-from chengnuan.search.query import Filters, Query, search
+from chengnuan.search.query import Filters
 from chengnuan.search.text import All, Any, Term, Without, all_of, parse_query
 from tests.factories import SHENYANG_TIEXI
-from tests.search.factories import indexed_posting
+from tests.search.factories import found, indexed_posting
 
 pytestmark = pytest.mark.django_db  # the shared autouse fixture clears the database cache
 
@@ -40,13 +40,11 @@ def test_with_statistics_a_rare_word_is_read_from_the_index_and_finds_the_same_p
     indexed_posting(title="保洁员", description="小区保洁")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE search_document")
-    postgres._token_stats.read_at.clear()
+    postgres._token_stats.forget()
     expr = all_of(word.expr for word in parse_query("电焊"))
     assert postgres._few_matches(expr)
-    found = [hit.doc_id for hit in search("posting", Query(text="电焊")).hits]
-    assert sorted(found) == sorted([welder.id, older_welder.id])
-    assert search("posting", Query(text="飞行员")).hits == []
-    in_tiexi = search("posting", Query(text="电焊", filters=Filters(area=SHENYANG_TIEXI))).hits
-    assert sorted(hit.doc_id for hit in in_tiexi) == sorted([welder.id, older_welder.id])
-    in_dalian = search("posting", Query(text="电焊", filters=Filters(area="2102"))).hits
-    assert in_dalian == []
+    assert sorted(found("电焊")) == sorted([welder.id, older_welder.id])
+    assert found("飞行员") == []
+    in_tiexi = found("电焊", filters=Filters(area=SHENYANG_TIEXI))
+    assert sorted(in_tiexi) == sorted([welder.id, older_welder.id])
+    assert found("电焊", filters=Filters(area="2102")) == []

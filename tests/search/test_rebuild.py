@@ -6,12 +6,7 @@ from django.db import connection
 from chengnuan.employment.choices import PostingStatus
 from chengnuan.search import index
 from chengnuan.search.backends import sqlite as sqlite_backend
-from chengnuan.search.query import Query, search
-from tests.search.factories import indexed_posting
-
-
-def found(text: str) -> list[int]:
-    return [hit.doc_id for hit in search("posting", Query(text=text)).hits]
+from tests.search.factories import found, indexed_posting
 
 
 @pytest.mark.django_db(transaction=True)

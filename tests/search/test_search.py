@@ -16,18 +16,11 @@ from tests.factories import (
     SHENYANG_TIEXI_TOWNSHIP,
     EmployerFactory,
 )
-from tests.search.factories import indexed_posting
+from tests.search.factories import found, indexed_posting
 
 pytestmark = pytest.mark.django_db
 
 SHENYANG_POINT = (123.35, 41.80)
-
-
-def found(text: str = "", **kwargs) -> list[int]:
-    filters = kwargs.pop("filters", Filters())
-    return [
-        hit.doc_id for hit in search("posting", Query(text=text, filters=filters, **kwargs)).hits
-    ]
 
 
 # --- words ------------------------------------------------------------------------------------
