@@ -31,6 +31,7 @@ from django.utils import timezone
 from chengnuan.bulk import conf, parallel
 from chengnuan.bulk.choices import ImportMode, ImportStatus
 from chengnuan.bulk.columns import SheetSpec
+from chengnuan.bulk.fastinsert import larger_page_cache
 from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.models import ERRORS_SHOWN, ImportJob
 from chengnuan.bulk.parsers import normalise
@@ -38,6 +39,7 @@ from chengnuan.bulk.reading import SheetRefused, Table, open_table
 from chengnuan.bulk.rows import Cells, Errors, RowInvalid
 from chengnuan.bulk.workbooks import write_error_sheet
 from chengnuan.core.audit import audit_record
+from chengnuan.core.gc_pause import collect_young, full_collections_paused
 from chengnuan.core.models import AuditAction, AuditResult
 
 logger = logging.getLogger(__name__)
@@ -102,8 +104,9 @@ def import_run(*, job_id: int) -> ImportJob:
         handler = make_handler(job)
         started = time.perf_counter()
         run = _check_and_write if _writes_while_checking(handler) else _check_then_write
-        # Not kept in a variable: the loaded sheet is freed before the error sheet reads it again.
-        outcome = run(job, open_table(Path(job.file.path), handler.spec), handler)
+        with full_collections_paused():  # young ones run after each batch, in _check_rows
+            # Not kept in a variable: the sheet is freed before the error sheet reads it again.
+            outcome = run(job, open_table(Path(job.file.path), handler.spec), handler)
         logger.info(
             "import job %s: %s rows in %.1f s (%s created)",
             job.pk,
@@ -203,6 +206,7 @@ def _check_rows(
                 _write_screened(job, handler, outcome)
             batch = []
             _progress(job, outcome.total, table.estimated_rows, via=progress)
+            collect_young()
     _screen(handler, batch, outcome, in_flight)
     if write:
         _write_screened(job, handler, outcome)
@@ -291,7 +295,8 @@ def _finish(job: ImportJob, handler: Handler, outcome: Outcome) -> None:
     if outcome.errors:
         rows = ((outcome.bad_cells[n], outcome.errors[n]) for n in sorted(outcome.errors))
         _attach_sheet(job, handler.spec, outcome.headers, rows)
-    with transaction.atomic():  # on SQLite the write lock is held for the inserts only
+    # On SQLite the write lock is held for the inserts only.
+    with transaction.atomic(), larger_page_cache(connection):
         job.created = outcome.created + (handler.write(outcome.items) if outcome.items else 0)
         _end(job, ImportStatus.DONE)
 

@@ -15,6 +15,7 @@ Small sheets (and the test suite on SQLite in memory) are checked in-process: th
 costs a second or two to start.
 """
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -28,6 +29,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteDatabaseWrapper
 
 from chengnuan.bulk import conf
+from chengnuan.core.gc_pause import collect_young
 
 CHUNK_ROWS = 500
 RowResult = tuple[int, bool, Any]  # (sheet row, ok, item or errors)
@@ -67,6 +69,7 @@ def _init(pickled_job: bytes, database_name: str) -> None:
 
     global _handler
     _handler = make_handler(pickle.loads(pickled_job))  # noqa: S301 (our own job, from our parent)
+    gc.disable()  # a worker lives for one import: see core/gc_pause.py; young ones per chunk
 
 
 def _prepare_chunk(chunk: list[tuple[int, dict[str, Any]]]) -> list[RowResult]:
@@ -78,6 +81,7 @@ def _prepare_chunk(chunk: list[tuple[int, dict[str, Any]]]) -> list[RowResult]:
             results.append((number, True, _handler.prepare(Cells(_handler.spec, values))))
         except RowInvalid as invalid:
             results.append((number, False, invalid.errors))
+    collect_young()
     return results
 
 

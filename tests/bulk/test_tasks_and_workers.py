@@ -2,6 +2,7 @@
 purged."""
 
 import datetime
+import gc
 
 import pytest
 from django.utils import timezone
@@ -73,3 +74,23 @@ def test_workers_that_cannot_work_fail_the_import_instead_of_hanging(clerk, sett
     job = upload(clerk, filled_template(ImportKind.SEEKER, "210106", [seeker_row(), seeker_row()]))
     assert job.status == ImportStatus.FAILED and "没有写入任何数据" in job.message
     assert JobSeeker.objects.count() == 0
+
+
+def test_an_import_turns_automatic_garbage_collection_back_on(clerk):
+    """It is paused during the import (core/gc_pause.py); a consumer left without it would
+    never free the cycles of the tasks that follow."""
+    gc.enable()
+    upload(clerk, filled_template(ImportKind.SEEKER, "210106", [seeker_row()]))
+    assert gc.isenabled()
+
+
+def test_a_failed_import_turns_automatic_garbage_collection_back_on(clerk, monkeypatch):
+    from chengnuan.bulk import handlers
+
+    def broken(self, cells):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(handlers.SeekerHandler, "prepare", broken)
+    gc.enable()
+    job = upload(clerk, filled_template(ImportKind.SEEKER, "210106", [seeker_row()]))
+    assert job.status == ImportStatus.FAILED and gc.isenabled()
