@@ -296,7 +296,7 @@ def _finish(job: ImportJob, handler: Handler, outcome: Outcome) -> None:
         rows = ((outcome.bad_cells[n], outcome.errors[n]) for n in sorted(outcome.errors))
         _attach_sheet(job, handler.spec, outcome.headers, rows)
     # On SQLite the write lock is held for the inserts only.
-    with transaction.atomic(), larger_page_cache(connection):
+    with larger_page_cache(connection), transaction.atomic():
         job.created = outcome.created + (handler.write(outcome.items) if outcome.items else 0)
         _end(job, ImportStatus.DONE)
 
