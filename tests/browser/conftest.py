@@ -67,3 +67,15 @@ def new_page(browser, live_server, reference_data):
 
 def current_totp(device) -> str:
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def sign_in_staff(page, staff, password: str = "correct horse 9") -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=staff, name="手机", confirmed=True)
+    page.goto("/accounts/staff/login/")
+    page.get_by_label("用户名").fill(staff.username)
+    page.get_by_label("密码").fill(password)
+    page.get_by_label("动态验证码").fill(current_totp(device))
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("button", name="退出").wait_for()

@@ -6,12 +6,11 @@ import re
 
 import pytest
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengnuan.accounts.models import StaffRole
 from chengnuan.employment.choices import EmployerStatus, PostingStatus
 from chengnuan.employment.models import Employer, JobSeeker, Posting
-from tests.browser.conftest import current_totp
+from tests.browser.conftest import sign_in_staff
 from tests.factories import (
     DALIAN_GANJINGZI,
     JobSeekerFactory,
@@ -35,16 +34,6 @@ def sign_in_by_sms(page, outbox, *, phone: str, role_label: str) -> None:
     code = re.search(r"\d{6}", outbox[-1].text).group(0)
     page.get_by_label("验证码").fill(code)
     page.get_by_role("button", name="登录", exact=True).click()
-    page.get_by_role("button", name="退出").wait_for()
-
-
-def sign_in_staff(page, staff, password: str = "correct horse 9") -> None:
-    device = TOTPDevice.objects.create(user=staff, name="手机", confirmed=True)
-    page.goto("/accounts/staff/login/")
-    page.get_by_label("用户名").fill(staff.username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_label("动态验证码").fill(current_totp(device))
-    page.get_by_role("button", name="登录").click()
     page.get_by_role("button", name="退出").wait_for()
 
 

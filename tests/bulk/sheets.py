@@ -3,6 +3,7 @@ typed under the example, or a plain workbook / CSV."""
 
 import datetime
 import io
+import zipfile
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -21,7 +22,13 @@ TIEXI = SHENYANG_TIEXI  # the clerk fixture's county
 def filled_template(kind: str, scope: str, rows: list[dict[str, Any]]) -> bytes:
     """The downloaded template with `rows` (header without * -> value) typed from row 3."""
     spec = columns.SPECS[kind]
-    book = load_workbook(io.BytesIO(workbooks.template_workbook(spec, scope)))
+    return fill_template(workbooks.template_workbook(spec, scope), kind, rows)
+
+
+def fill_template(template: bytes, kind: str, rows: list[dict[str, Any]]) -> bytes:
+    """What a clerk does with a template: `rows` typed under the example row."""
+    spec = columns.SPECS[kind]
+    book = load_workbook(io.BytesIO(template))
     sheet = book[spec.sheet_name]
     headers = [str(c.value).rstrip("*") for c in sheet[1]]
     for offset, row in enumerate(rows):
@@ -30,6 +37,30 @@ def filled_template(kind: str, scope: str, rows: list[dict[str, Any]]) -> bytes:
                 sheet.cell(row=FIRST_DATA_ROW + offset, column=index, value=row[header])
     buffer = io.BytesIO()
     book.save(buffer)
+    return buffer.getvalue()
+
+
+def fix_returned_sheet(content: bytes, fixes: dict[str, dict[str, str]]) -> bytes:
+    """What the clerk does with the returned sheet: fix the flagged rows (found by 姓名), keep
+    the reason column."""
+    book = load_workbook(io.BytesIO(content))
+    sheet = book.active
+    headers = [str(c.value).rstrip("*") for c in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        name = row[headers.index("姓名")].value
+        for header, value in fixes.get(name, {}).items():
+            row[headers.index(header)].value = value
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def docx_bytes() -> bytes:
+    """A Word document (the parts that make it one), as uploaded renamed to .xlsx."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
 
 
@@ -102,3 +133,25 @@ def posting_row(**overrides: Any) -> dict[str, Any]:
     }
     row.update(overrides)
     return row
+
+
+def with_check_digit_broken(number: str) -> str:
+    return number[:-1] + ("0" if number[-1] != "0" else "1")
+
+
+def twenty_rows_three_wrong() -> list[dict[str, Any]]:
+    """The issue's journey: 20 seekers, three wrong (sheet rows 7, 12 and 18)."""
+    rows = [seeker_row(姓名=f"工友{n}") for n in range(20)]
+    rows[4]["身份证号"] = with_check_digit_broken(rows[4]["身份证号"])  # sheet row 7
+    rows[9]["手机号"] = "1391234"  # sheet row 12
+    rows[15]["现居住乡镇街道"] = "幸福大街"  # sheet row 18
+    return rows
+
+
+def three_fixes() -> dict[str, dict[str, str]]:
+    """The clerk's corrections of those three rows, for fix_returned_sheet."""
+    return {
+        "工友4": {"身份证号": unique_id_number()},
+        "工友9": {"手机号": "13912345678"},
+        "工友15": {"现居住乡镇街道": "工人村街道"},
+    }

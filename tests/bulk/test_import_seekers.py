@@ -1,11 +1,8 @@
 """Importing 求职登记 sheets: the clerk's journey, all-or-nothing, the valid-rows mode with its
 returned sheet, no duplicates on re-upload, consent and area scope."""
 
-import io
-
 import pytest
 from django.db import connection
-from openpyxl import load_workbook
 
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.core.models import AuditAction, AuditEntry, AuditResult
@@ -14,40 +11,16 @@ from chengnuan.employment.models import Consent, ConsentMethod, ConsentPurpose, 
 from tests.bulk.sheets import (
     TIEXI,
     filled_template,
+    fix_returned_sheet,
     seeker_row,
     sheet_rows,
-    unique_id_number,
+    three_fixes,
+    twenty_rows_three_wrong,
     upload,
 )
 from tests.employment.factories import DalianClerkFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def with_check_digit_broken(number: str) -> str:
-    return number[:-1] + ("0" if number[-1] != "0" else "1")
-
-
-def twenty_rows_three_wrong() -> list[dict]:
-    rows = [seeker_row(姓名=f"工友{n}") for n in range(20)]
-    rows[4]["身份证号"] = with_check_digit_broken(rows[4]["身份证号"])  # sheet row 7
-    rows[9]["手机号"] = "1391234"  # sheet row 12
-    rows[15]["现居住乡镇街道"] = "幸福大街"  # sheet row 18
-    return rows
-
-
-def fix_returned_sheet(content: bytes, fixes: dict[str, dict[str, str]]) -> bytes:
-    """What the clerk does with the returned sheet: fix the flagged rows, keep the reason column."""
-    book = load_workbook(io.BytesIO(content))
-    sheet = book.active
-    headers = [str(c.value).rstrip("*") for c in sheet[1]]
-    for row in sheet.iter_rows(min_row=2):
-        name = row[headers.index("姓名")].value
-        for header, value in fixes.get(name, {}).items():
-            row[headers.index(header)].value = value
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def test_clerk_journey_three_wrong_rows_fixed_in_the_returned_sheet_gives_twenty_seekers(clerk):
@@ -74,11 +47,7 @@ def test_clerk_journey_three_wrong_rows_fixed_in_the_returned_sheet_gives_twenty
         "工友15": "「现居住乡镇街道」沈阳市铁西区没有叫「幸福大街」的乡镇街道，请核对名字。",
     }
 
-    fixed = fix_returned_sheet(returned, {
-        "工友4": {"身份证号": unique_id_number()},
-        "工友9": {"手机号": "13912345678"},
-        "工友15": {"现居住乡镇街道": "工人村街道"},
-    })  # fmt: skip
+    fixed = fix_returned_sheet(returned, three_fixes())
     second = upload(clerk, fixed, name="11月求职登记-错误原因.xlsx")
     assert second.status == ImportStatus.DONE, second.errors
     assert (second.total, second.created, second.skipped, second.error_count) == (20, 20, 0, 0)

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from chengnuan.bulk.choices import ImportKind, ImportStatus
 from chengnuan.core.models import AuditAction, AuditEntry, AuditResult
 from chengnuan.employment.models import JobSeeker
-from tests.bulk.sheets import filled_template, plain_workbook, seeker_row, upload
+from tests.bulk.sheets import docx_bytes, filled_template, plain_workbook, seeker_row, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +19,6 @@ def refused(job, says: str) -> None:
     assert says in job.message
     assert job.created == 0
     assert JobSeeker.objects.count() == 0
-
-
-def docx_bytes() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
 
 
 def test_word_document_renamed_to_xlsx_is_refused(clerk):
