@@ -36,7 +36,7 @@ from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.models import ERRORS_SHOWN, ImportJob
 from chengnuan.bulk.parsers import normalise
 from chengnuan.bulk.reading import SheetRefused, Table, open_table
-from chengnuan.bulk.rows import Cells, Errors, RowInvalid
+from chengnuan.bulk.rows import Cells, Errors, prepare_row
 from chengnuan.bulk.workbooks import write_error_sheet
 from chengnuan.core.audit import audit_record
 from chengnuan.core.gc_pause import collect_young, full_collections_paused
@@ -237,10 +237,7 @@ def _prepare_here(
     handler: Handler, rows: Iterator[tuple[int, dict[str, Any]]]
 ) -> Iterator[parallel.RowResult]:
     for number, values in rows:
-        try:
-            yield number, True, handler.prepare(Cells(handler.spec, values))
-        except RowInvalid as invalid:
-            yield number, False, invalid.errors
+        yield prepare_row(handler, number, values)
 
 
 def _screen(

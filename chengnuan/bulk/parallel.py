@@ -73,14 +73,9 @@ def _init(pickled_job: bytes, database_name: str) -> None:
 
 
 def _prepare_chunk(chunk: list[tuple[int, dict[str, Any]]]) -> list[RowResult]:
-    from chengnuan.bulk.rows import Cells, RowInvalid
+    from chengnuan.bulk.rows import prepare_row
 
-    results: list[RowResult] = []
-    for number, values in chunk:
-        try:
-            results.append((number, True, _handler.prepare(Cells(_handler.spec, values))))
-        except RowInvalid as invalid:
-            results.append((number, False, invalid.errors))
+    results = [prepare_row(_handler, number, values) for number, values in chunk]
     collect_young()
     return results
 

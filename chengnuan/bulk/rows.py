@@ -81,6 +81,15 @@ class Cells:
             raise RowInvalid(self.errors)
 
 
+def prepare_row(handler: Any, number: int, values: dict[str, Any]) -> tuple[int, bool, Any]:
+    """(sheet row, ok, the handler's checked item or the row's errors): one row checked, in
+    the importing process or in a worker (parallel.py)."""
+    try:
+        return number, True, handler.prepare(Cells(handler.spec, values))
+    except RowInvalid as invalid:
+        return number, False, invalid.errors
+
+
 def clean_with(cells: Cells, clean: Callable[[T], T], data: T, field_columns: dict[str, str]) -> T:
     """Run a validation function; its errors join the row's, and any error ends the row."""
     try:

@@ -30,14 +30,12 @@ def fill_template(template: bytes, kind: str, rows: list[dict[str, Any]]) -> byt
     spec = columns.SPECS[kind]
     book = load_workbook(io.BytesIO(template))
     sheet = book[spec.sheet_name]
-    headers = [str(c.value).rstrip("*") for c in sheet[1]]
+    headers = header_names(sheet)
     for offset, row in enumerate(rows):
         for index, header in enumerate(headers, start=1):
             if header in row:
                 sheet.cell(row=FIRST_DATA_ROW + offset, column=index, value=row[header])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return saved(book)
 
 
 def fix_returned_sheet(content: bytes, fixes: dict[str, dict[str, str]]) -> bytes:
@@ -45,14 +43,12 @@ def fix_returned_sheet(content: bytes, fixes: dict[str, dict[str, str]]) -> byte
     the reason column."""
     book = load_workbook(io.BytesIO(content))
     sheet = book.active
-    headers = [str(c.value).rstrip("*") for c in sheet[1]]
+    headers = header_names(sheet)
     for row in sheet.iter_rows(min_row=2):
         name = row[headers.index("姓名")].value
         for header, value in fixes.get(name, {}).items():
             row[headers.index(header)].value = value
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return saved(book)
 
 
 def docx_bytes() -> bytes:
@@ -64,15 +60,24 @@ def docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def header_names(sheet: Any) -> list[str]:
+    """The first row's headers without the * that marks a required column."""
+    return [str(c.value).rstrip("*") for c in sheet[1]]
+
+
+def saved(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def plain_workbook(headers: list[Any], rows: list[list[Any]]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.append(headers)
     for row in rows:
         sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return saved(book)
 
 
 def upload(user, content: bytes, *, kind: str = ImportKind.SEEKER, mode: str = ImportMode.ALL_OR_NOTHING,

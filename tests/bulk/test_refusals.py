@@ -9,7 +9,14 @@ from openpyxl import Workbook
 from chengnuan.bulk.choices import ImportKind, ImportStatus
 from chengnuan.core.models import AuditAction, AuditEntry, AuditResult
 from chengnuan.employment.models import JobSeeker
-from tests.bulk.sheets import docx_bytes, filled_template, plain_workbook, seeker_row, upload
+from tests.bulk.sheets import (
+    docx_bytes,
+    filled_template,
+    plain_workbook,
+    saved,
+    seeker_row,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,9 +86,7 @@ def test_formula_in_a_cell_is_refused_naming_the_cell(clerk):
     sheet.append(list(row))
     sheet.append(list(row.values()))
     sheet["G2"] = "=A2&B2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    refused(upload(clerk, buffer.getvalue()), "G2格里是公式")
+    refused(upload(clerk, saved(book)), "G2格里是公式")
 
 
 def test_formula_in_a_csv_cell_is_refused(clerk):
