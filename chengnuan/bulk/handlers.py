@@ -44,7 +44,11 @@ from chengnuan.employment.models import (
     JobSeeker,
     Posting,
 )
-from chengnuan.employment.permissions import is_staff_in_scope
+from chengnuan.employment.permissions import (
+    employer_elsewhere_message,
+    employer_in_reach,
+    is_staff_in_scope,
+)
 from chengnuan.employment.services_seekers import OUT_OF_AREA_RESIDENCE
 from chengnuan.employment.validation import (
     clean_employer,
@@ -100,7 +104,9 @@ class PostingHandler:
         self.employer_checks: dict[tuple[str, ...], EmployerInput | dict[str, list[str]]] = {}
         self.employers_seen: set[str] = set()
         self.employer_inputs: dict[str, EmployerInput] = {}
-        self.known_employers: dict[str, tuple[int, str]] = {}  # uscc -> (pk, status)
+        # uscc -> (pk, status, refusal): the refusal names where an employer registered in
+        # another area is, and is "" for the clerk's own (see permissions.employer_in_reach).
+        self.known_employers: dict[str, tuple[int, str, str]] = {}
         self.seen_keys: set[str] = set()
         self.postings = RowInserter(Posting)
         self.constant = {
@@ -147,7 +153,9 @@ class PostingHandler:
             if item.employer is not None:
                 self.employer_inputs.setdefault(item.uscc, item.employer)
             known = self.known_employers.get(item.uscc)
-            if known and known[1] in (EmployerStatus.REJECTED, EmployerStatus.SUSPENDED):
+            if known and known[2]:
+                screened.errors[row] = {"employer_uscc": [known[2]]}
+            elif known and known[1] in (EmployerStatus.REJECTED, EmployerStatus.SUSPENDED):
                 screened.errors[row] = {"employer_uscc": [EMPLOYER_BLOCKED]}
             elif item.key_hash in imported or item.key_hash in self.seen_keys:
                 screened.skipped += 1
@@ -159,8 +167,15 @@ class PostingHandler:
     def _load_employers(self, usccs: set[str]) -> None:
         unknown = usccs - self.known_employers.keys()
         if unknown:
-            found = Employer.objects.filter(uscc__in=unknown).values_list("uscc", "pk", "status")
-            self.known_employers.update({uscc: (pk, status) for uscc, pk, status in found})
+            found = Employer.objects.filter(uscc__in=unknown).select_related("county")
+            self.known_employers.update(
+                (e.uscc, (e.pk, e.status, self._refusal(e))) for e in found.iterator()
+            )
+
+    def _refusal(self, employer: Employer) -> str:
+        return (
+            "" if employer_in_reach(self.user, employer) else employer_elsewhere_message(employer)
+        )
 
     def write(self, items: list[PostingItem]) -> int:
         employer_ids = self._create_employers(items)
@@ -197,9 +212,9 @@ class PostingHandler:
         )
         # Known from now on: a later batch of the same import must not create them again.
         self.known_employers.update(
-            (uscc, (pk, EmployerStatus.PENDING)) for uscc, pk in zip(new, created, strict=True)
+            (uscc, (pk, EmployerStatus.PENDING, "")) for uscc, pk in zip(new, created, strict=True)
         )
-        return {uscc: pk for uscc, (pk, _) in self.known_employers.items()}
+        return {uscc: pk for uscc, (pk, _, _) in self.known_employers.items()}
 
 
 # --- job seekers --------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from chengnuan.bulk.models import DemandSurvey, EmploymentSurvey, ImportJob
 from chengnuan.core.scoping import scope_filter
 from chengnuan.core.timeutil import today
 from chengnuan.employment.choices import PostingStatus
-from chengnuan.employment.models import Posting
+from chengnuan.employment.models import Employer, Posting
+from chengnuan.employment.permissions import employer_elsewhere_message, employer_in_reach
 
 
 def jobs_of(user: User) -> QuerySet[ImportJob]:
@@ -40,3 +41,19 @@ def notice_board_postings(user: User, *, area: str = "", limit: int = 60) -> Que
     return postings.filter(status=PostingStatus.PUBLISHED, valid_until__gte=today()).order_by(
         "-published_at", "-id"
     )[:limit]
+
+
+def survey_employer(user: User, survey: DemandSurvey) -> tuple[Employer | None, str]:
+    """The registered employer a demand survey names, as this clerk may see it: the employer
+    when it is in reach, else None and, when one is registered in another area, what to do
+    instead (its name and details are not shown)."""
+    employer = survey.employer
+    if employer is None and survey.employer_uscc:
+        employer = (
+            Employer.objects.filter(uscc=survey.employer_uscc).select_related("county").first()
+        )
+    if employer is None:
+        return None, ""
+    if employer_in_reach(user, employer):
+        return employer, ""
+    return None, employer_elsewhere_message(employer)

@@ -23,6 +23,7 @@ from chengnuan.bulk.surveys import (
     employment_survey_field_values,
     position_field_values,
 )
+from chengnuan.core.scoping import scope_filter
 from chengnuan.employment.choices import MONTHLY_FACTOR, Education, WageUnit
 from chengnuan.employment.models import Employer
 from chengnuan.employment.permissions import is_staff_in_scope
@@ -157,7 +158,9 @@ class DemandSurveyHandler:
         for survey, _ in items:
             surveys.setdefault(survey["natural_key"], survey)
         usccs = {s["employer_uscc"] for s in surveys.values() if s["employer_uscc"]}
-        employers = dict(Employer.objects.filter(uscc__in=usccs).values_list("uscc", "pk"))
+        # Only employers registered in the clerk's area are linked (permissions.employer_in_reach).
+        in_area = scope_filter(Employer.objects.filter(uscc__in=usccs), self.user, "county_id")
+        employers = dict(in_area.values_list("uscc", "pk"))
         created = DemandSurvey.objects.bulk_create(
             DemandSurvey(
                 **values,

@@ -25,7 +25,13 @@ from chengnuan.core.models import AuditAction
 from chengnuan.employment.choices import RegisteredVia, Source
 from chengnuan.employment.inputs import EmployerInput, PostingInput, SeekerInput
 from chengnuan.employment.models import ConsentMethod, Employer, JobSeeker, Posting
-from chengnuan.employment.permissions import is_staff_in_scope, require_staff_in_scope
+from chengnuan.employment.permissions import (
+    SEEKER_ELSEWHERE,
+    employer_elsewhere_message,
+    employer_in_reach,
+    is_staff_in_scope,
+    require_staff_in_scope,
+)
 from chengnuan.employment.services_employers import employer_register
 from chengnuan.employment.services_postings import posting_create
 from chengnuan.employment.services_seekers import seeker_register
@@ -67,12 +73,9 @@ def demand_survey_create(
     values = demand_survey_field_values(cleaned)
     if DemandSurvey.objects.filter(natural_key=values["natural_key"]).exists():
         raise _all("这家单位这一天的调查已经录入过了，可以在调查列表里找到它。")
-    employer = (
-        Employer.objects.filter(uscc=cleaned.employer_uscc).first()
-        if cleaned.employer_uscc
-        else None
+    survey = DemandSurvey(
+        **values, employer=_employer_in_reach(actor, cleaned.employer_uscc), created_by=actor
     )
-    survey = DemandSurvey(**values, employer=employer, created_by=actor)
     survey.full_clean(validate_unique=False)
     survey.save()
     for position in checked:
@@ -103,35 +106,45 @@ def demand_position_save(
     return saved
 
 
+def _employer_by_uscc(uscc: str) -> Employer | None:
+    return Employer.objects.filter(uscc=uscc).select_related("county").first() if uscc else None
+
+
+def _employer_in_reach(actor: User, uscc: str) -> Employer | None:
+    """The registered employer with this credit code, when the clerk may act for it; one
+    registered in another area is not linked (see permissions.employer_in_reach)."""
+    employer = _employer_by_uscc(uscc)
+    return employer if employer is not None and employer_in_reach(actor, employer) else None
+
+
 def _employer_for(survey: DemandSurvey, actor: User, uscc: str) -> Employer:
     """The survey's employer: linked, found by USCC, or registered from the survey (by staff
-    in their area, so verified at once, as in the employer form)."""
-    if survey.employer is not None:
-        return survey.employer
+    in their area, so verified at once, as in the employer form). An employer registered in
+    another area stops the conversion with whom to ask."""
     uscc = (survey.employer_uscc or uscc).strip().upper()
+    employer = survey.employer or _employer_by_uscc(uscc)
+    if employer is not None:
+        if not employer_in_reach(actor, employer):
+            raise ValidationError({"uscc": [employer_elsewhere_message(employer)]})
+        return employer
     if not uscc:
         raise ValidationError(
             {"uscc": ["这张调查表没有统一社会信用代码，转成岗位前请填上（看营业执照）。"]}
         )
-    employer = Employer.objects.filter(uscc=uscc).first()
-    if employer is None:
-        data = EmployerInput(
-            uscc=uscc,
-            name=survey.employer_name,
-            county_code=survey.county_id,
-            contact_name=survey.contact_name,
-            contact_phone=survey.contact_phone,
-            industry_code=survey.industry_id,
-        )
-        try:
-            employer = employer_register(
-                data=data, owner=None, created_by=actor, source=Source.SURVEY
-            )
-        except ValidationError as exc:
-            raise ValidationError(
-                {"uscc" if "uscc" in exc.message_dict else "__all__": exc.messages}
-            ) from None
-    return employer
+    data = EmployerInput(
+        uscc=uscc,
+        name=survey.employer_name,
+        county_code=survey.county_id,
+        contact_name=survey.contact_name,
+        contact_phone=survey.contact_phone,
+        industry_code=survey.industry_id,
+    )
+    try:
+        return employer_register(data=data, owner=None, created_by=actor, source=Source.SURVEY)
+    except ValidationError as exc:
+        raise ValidationError(
+            {"uscc" if "uscc" in exc.message_dict else "__all__": exc.messages}
+        ) from None
 
 
 @transaction.atomic
@@ -213,6 +226,8 @@ def employment_survey_convert(*, survey: EmploymentSurvey, actor: User) -> JobSe
     if not survey.wants_work:
         raise _all("本人暂时不想找工作，不用转成求职登记。")
     seeker = JobSeeker.objects.filter(id_number_hash=survey.id_number_hash).first()
+    if seeker is not None and not is_staff_in_scope(actor, seeker.area_code):
+        raise _all(SEEKER_ELSEWHERE)
     if seeker is None:
         data = SeekerInput(
             name=survey.name,

@@ -28,6 +28,7 @@ from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.rows import Cells, RowInvalid
 from chengnuan.bulk.survey_handlers import read_demand_row, read_employment_row
 from chengnuan.bulk.surveys import PositionInput
+from chengnuan.core.scoping import in_scope
 from chengnuan.employment.forms_common import initial_from_post, is_refresh
 from chengnuan.employment.views_common import render_list
 
@@ -118,9 +119,10 @@ def demand_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _demand_page(request: HttpRequest, survey: Any, form: ConvertDemandForm) -> HttpResponse:
     positions = survey.positions.select_related("occupation", "posting")
-    return render(
-        request, "bulk/demand_detail.html", {"survey": survey, "positions": positions, "form": form}
-    )
+    employer, employer_elsewhere = selectors.survey_employer(request.user, survey)  # type: ignore[arg-type]
+    context = {"survey": survey, "positions": positions, "form": form}
+    context |= {"employer": employer, "employer_elsewhere": employer_elsewhere}
+    return render(request, "bulk/demand_detail.html", context)
 
 
 @require_POST
@@ -222,7 +224,8 @@ def employment_new(request: HttpRequest) -> HttpResponse:
 def employment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_required(request)
     survey = get_employment_survey_or_404(user, pk, request)
-    return render(request, "bulk/employment_detail.html", {"survey": survey})
+    seeker = survey.seeker if survey.seeker and in_scope(user, survey.seeker.area_code) else None
+    return render(request, "bulk/employment_detail.html", {"survey": survey, "seeker": seeker})
 
 
 @require_POST

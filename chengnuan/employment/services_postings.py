@@ -18,6 +18,8 @@ from chengnuan.employment.choices import EmployerStatus, PostingStatus, Source
 from chengnuan.employment.inputs import PostingInput
 from chengnuan.employment.models import Employer, Posting
 from chengnuan.employment.permissions import (
+    employer_elsewhere_message,
+    employer_in_reach,
     is_staff,
     is_staff_in_scope,
     owns_employer,
@@ -98,6 +100,10 @@ def posting_create(
         require_employer_access(actor, employer, None)
     cleaned = _with_suggested_occupation(clean_posting(data))
     _check_out_of_area(actor, cleaned.county_code)
+    if is_staff(actor) and not employer_in_reach(actor, employer):
+        # Staff post only for employers registered in their area: a clerk elsewhere could
+        # otherwise publish in any company's name with a contact phone of their choosing.
+        raise _state_error(employer_elsewhere_message(employer))
     if employer.status in (EmployerStatus.REJECTED, EmployerStatus.SUSPENDED):
         raise _state_error("单位核验没有通过或已暂停，暂时不能发布岗位。请联系所在县区人社部门。")
     posting = Posting(
