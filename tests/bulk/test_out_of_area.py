@@ -208,7 +208,9 @@ def test_posting_sheet_naming_a_shenyang_employer_is_refused_row_by_row(
     dalian_clerk, shenyang_employer
 ):
     row = posting_row(
-        统一社会信用代码=shenyang_employer.uscc, 单位名称="随便", **{"工作地点（县区）": "大连市甘井子区"}
+        统一社会信用代码=shenyang_employer.uscc,
+        单位名称="随便",
+        **{"工作地点（县区）": "大连市甘井子区"},
     )
     job = import_as(dalian_clerk, ImportKind.POSTING, [row])
     assert job.status == ImportStatus.REJECTED
