@@ -15,11 +15,14 @@ from ninja.pagination import PageNumberPagination, paginate
 from chengnuan.accounts.access import login_required_kind, staff_required
 from chengnuan.accounts.api_auth import ApiAuth
 from chengnuan.accounts.models import User, UserKind
+from chengnuan.core.http import client_ip
 from chengnuan.employment import access, selectors
-from chengnuan.employment.choices import RegisteredVia, Source
+from chengnuan.employment.choices import RegisteredVia, RevealPurpose, Source
 from chengnuan.employment.inputs import EmployerInput, PostingInput, SeekerInput
 from chengnuan.employment.models import ConsentMethod, Employer, JobSeeker, Posting
 from chengnuan.employment.schemas import (
+    ContactOut,
+    ContactRevealIn,
     EmployerIn,
     EmployerOut,
     EmployerPostingIn,
@@ -30,15 +33,19 @@ from chengnuan.employment.schemas import (
     ReviewIn,
     SeekerListOut,
     SeekerOfficeIn,
-    SeekerOfficeOut,
     SeekerOut,
     SeekerPatch,
     SeekerQuery,
+    SeekerSearchIn,
     SeekerSelfIn,
 )
 from chengnuan.employment.services_employers import employer_register, employer_verify
 from chengnuan.employment.services_postings import posting_create, posting_review, posting_submit
-from chengnuan.employment.services_seekers import seeker_register, seeker_update
+from chengnuan.employment.services_seekers import (
+    seeker_contact_reveal,
+    seeker_register,
+    seeker_update,
+)
 
 
 def _anyone(request: HttpRequest) -> bool:
@@ -216,9 +223,7 @@ def seeker_me_update(request: HttpRequest, payload: SeekerPatch) -> JobSeeker:
     return seeker_update(seeker=seeker, data=data, actor=user)
 
 
-@router.post(
-    "/office/seekers", response={201: SeekerOfficeOut}, auth=ApiAuth, summary="代为求职登记"
-)
+@router.post("/office/seekers", response={201: SeekerOut}, auth=ApiAuth, summary="代为求职登记")
 def office_seeker_create(request: HttpRequest, payload: SeekerOfficeIn) -> Status[JobSeeker]:
     user = staff_required(request)
     seeker = seeker_register(
@@ -231,21 +236,66 @@ def office_seeker_create(request: HttpRequest, payload: SeekerOfficeIn) -> Statu
     return Status(201, seeker)
 
 
+# Looking a person up by number goes by POST: a GET with one of these would put the number in
+# the URL (and in every access log on its way).
+LOOKUP_PARAMS = ("name", "id_number", "phone")
+
+
 @router.get(
     "/office/seekers", response=list[SeekerListOut], auth=ApiAuth, summary="求职登记列表（本辖区）"
 )
 @paginate(PageNumberPagination, **PAGE)
 def office_seeker_list(request: HttpRequest, query: Query[SeekerQuery]) -> Any:
     user = staff_required(request)
+    sent = [name for name in LOOKUP_PARAMS if name in request.GET]
+    if sent:
+        raise ValidationError(
+            {
+                name: ["按姓名、身份证号或手机号查找请用 POST /api/v1/office/seekers/search。"]
+                for name in sent
+            }
+        )
     return selectors.seekers_for_staff(user, selectors.SeekerFilters(**query.model_dump()))
+
+
+@router.post(
+    "/office/seekers/search",
+    response=list[SeekerListOut],
+    auth=ApiAuth,
+    summary="按姓名、身份证号或手机号查找求职人员（本辖区）",
+)
+@paginate(PageNumberPagination, **PAGE)
+def office_seeker_search(request: HttpRequest, payload: SeekerSearchIn) -> Any:
+    user = staff_required(request)
+    typed = payload.model_dump()
+    lookup = selectors.seeker_lookup(**{name: typed.pop(name) for name in LOOKUP_PARAMS})
+    return selectors.seekers_for_staff(user, selectors.SeekerFilters(**typed, lookup=lookup))
 
 
 @router.get(
     "/office/seekers/{seeker_id}",
-    response=SeekerOfficeOut,
+    response=SeekerOut,
     auth=ApiAuth,
-    summary="求职登记详情（留痕）",
+    summary="求职登记详情（留痕；手机号脱敏）",
 )
 def office_seeker_detail(request: HttpRequest, seeker_id: int) -> JobSeeker:
     user = staff_required(request)
     return access.get_seeker_for_staff_or_404(user, seeker_id, request)
+
+
+@router.post(
+    "/office/seekers/{seeker_id}/contact",
+    response=ContactOut,
+    auth=ApiAuth,
+    summary="查看完整手机号（写明用途，留痕）",
+)
+def office_seeker_contact(
+    request: HttpRequest, seeker_id: int, payload: ContactRevealIn
+) -> ContactOut:
+    user = staff_required(request)
+    seeker = access.get_seeker_for_staff_or_404(user, seeker_id, request)
+    phone = seeker_contact_reveal(
+        seeker=seeker, actor=user, purpose=payload.purpose, ip=client_ip(request)
+    )
+    purpose = RevealPurpose(payload.purpose)
+    return ContactOut(phone=phone, purpose=purpose.value, purpose_label=purpose.label)

@@ -101,3 +101,12 @@ class RegisteredVia(models.TextChoices):
     SELF = "self", "本人在手机上登记"
     STATION = "station", "服务站代为登记"
     IMPORT = "import", "调查表导入"
+
+
+class RevealPurpose(models.TextChoices):
+    """Why staff need a person's whole phone number: each reveal is audited with its reason."""
+
+    RECOMMEND = "recommend", "推荐岗位、通知面试"
+    VERIFY = "verify", "核实登记信息"
+    FOLLOW_UP = "follow_up", "回访就业情况"
+    SERVICE = "service", "办理其他服务事项"

@@ -4,12 +4,13 @@ employer). Region filters offer only what lies inside the staff member's area.""
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from chengnuan.accounts.models import User
 from chengnuan.employment import selectors_pages
-from chengnuan.employment.choices import EmployerStatus, PostingStatus, SeekerStatus
+from chengnuan.employment.choices import EmployerStatus, PostingStatus, RevealPurpose, SeekerStatus
 from chengnuan.employment.forms_common import choice_errors, text_errors
-from chengnuan.employment.selectors import SeekerFilters
+from chengnuan.employment.selectors import SeekerFilters, SeekerLookup, seeker_lookup
 
 
 def _choice(label: str, choices: Any = (), blank: str = "全部") -> forms.ChoiceField:
@@ -55,10 +56,31 @@ class OfficeEmployerFilters(_ScopedFilters):
     q = forms.CharField(label="单位名称或信用代码", required=False, max_length=64)
 
 
-class SeekerFilterForm(_ScopedFilters):
+class SeekerLookupForm(forms.Form):
+    """Find one person. Sent by POST: a number typed here never appears in a URL (see
+    core.lookups); the list then carries an opaque token."""
+
     name = forms.CharField(label="姓名", required=False, max_length=32)
     id_number = forms.CharField(label="身份证号（完整18位）", required=False, max_length=24)
     phone = forms.CharField(label="手机号（完整11位）", required=False, max_length=20)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(data.get(name) for name in ("name", "id_number", "phone")):
+            raise forms.ValidationError("请至少填写姓名、身份证号或手机号中的一项。")
+        try:
+            self.lookup = seeker_lookup(
+                name=data.get("name") or "",
+                id_number=data.get("id_number") or "",
+                phone=data.get("phone") or "",
+            )
+        except ValidationError as exc:
+            for name, messages in exc.message_dict.items():
+                self.add_error(name, messages)
+        return data
+
+
+class SeekerFilterForm(_ScopedFilters):
     township = _choice("乡镇街道")
     occupation = _choice("想做的工作")
     status = _choice("状态", SeekerStatus.choices)
@@ -82,10 +104,12 @@ class SeekerFilterForm(_ScopedFilters):
     def poverty_only(self) -> bool:
         return self.is_valid() and bool(self.cleaned_data["poverty"])
 
-    def to_filters(self) -> SeekerFilters:
-        """What the seeker selector understands; nothing narrowed when the form is invalid."""
+    def to_filters(self, lookup: SeekerLookup | None = None) -> SeekerFilters:
+        """What the seeker selector understands, with the person looked up (if any); no
+        filter narrows when the form is invalid."""
+        lookup = lookup or SeekerLookup()
         if not self.is_valid():
-            return SeekerFilters()
+            return SeekerFilters(lookup=lookup)
         data = self.cleaned_data
         return SeekerFilters(
             status=data["status"] or None,
@@ -93,9 +117,7 @@ class SeekerFilterForm(_ScopedFilters):
             occupation_code=data["occupation"] or None,
             is_older=True if data["older"] else None,
             wants_training=True if data["training"] else None,
-            name=data["name"] or None,
-            id_number=data["id_number"] or None,
-            phone=data["phone"] or None,
+            lookup=lookup,
         )
 
 
@@ -118,3 +140,13 @@ class DecisionForm(forms.Form):
     @property
     def approve(self) -> bool:
         return self.cleaned_data["decision"] == "approve"
+
+
+class ContactRevealForm(forms.Form):
+    """Asking for a person's whole phone number names why (kept in the audit log)."""
+
+    purpose = forms.ChoiceField(
+        label="为什么要看完整手机号",
+        choices=RevealPurpose.choices,
+        error_messages=choice_errors("用途"),
+    )

@@ -11,6 +11,7 @@ from chengnuan.employment.choices import (
     Education,
     PushChannel,
     PushFrequency,
+    RevealPurpose,
     WageUnit,
 )
 from chengnuan.employment.models import Employer, JobSeeker, Posting
@@ -127,14 +128,24 @@ class PostingFilters(Schema):
 
 
 class SeekerQuery(Schema):
+    """Filters of the office seeker list by GET. Looking a person up by name or number goes
+    by POST (/office/seekers/search), so no number lands in a URL or an access log."""
+
     status: str | None = None
     area_code: str | None = None
     occupation_code: str | None = None
     is_older: bool | None = None
     wants_training: bool | None = None
-    name: str | None = None
-    id_number: str | None = None
-    phone: str | None = None
+
+
+class SeekerSearchIn(SeekerQuery):
+    name: str = Field("", max_length=32, description="姓名（包含即可）")
+    id_number: str = Field("", max_length=24, description="身份证号（完整18位）")
+    phone: str = Field("", max_length=20, description="手机号（完整11位）")
+
+
+class ContactRevealIn(Schema):
+    purpose: RevealPurpose = Field(description="为什么要看完整手机号（记入操作日志）")
 
 
 # --- outputs ----------------------------------------------------------------------------------
@@ -327,7 +338,7 @@ class SeekerOut(SeekerListOut):
         return [d.pk for d in obj.wanted_areas.all()]
 
 
-class SeekerOfficeOut(SeekerOut):
-    """Staff see the phone number whole, to call the person; the read is audited."""
-
-    phone: str
+class ContactOut(Schema):
+    phone: str = Field(description="完整手机号")
+    purpose: str
+    purpose_label: str

@@ -1,8 +1,10 @@
 """Reads of the labour market database, with their joins done. Staff lists pass through
 chengnuan.core.scoping.scope_filter, so nobody sees a row outside their area."""
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -10,6 +12,7 @@ from chengnuan.accounts.models import User, UserKind
 from chengnuan.core import crypto
 from chengnuan.core.scoping import scope_filter
 from chengnuan.core.timeutil import today
+from chengnuan.core.validators import clean_id_number, clean_mobile
 from chengnuan.employment.choices import EmployerStatus, PostingStatus
 from chengnuan.employment.models import Employer, JobSeeker, Posting
 
@@ -76,19 +79,80 @@ def review_queue(user: User) -> QuerySet[Posting]:
     )
 
 
+@dataclass(frozen=True, kw_only=True)
+class SeekerLookup:
+    """Finding one person by name, 身份证号 or phone. Numbers are held only as keyed hashes
+    (for the query) and masks (for the screen), never in clear: a look-up travels through a
+    session, an audit row and a URL token (see core.lookups)."""
+
+    name: str = ""
+    id_number_hash: str = ""
+    id_number_masked: str = ""
+    phone_hash: str = ""
+    phone_masked: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.name or self.id_number_hash or self.phone_hash)
+
+    def for_audit(self) -> dict[str, str]:
+        """What the audit log keeps: hashes (to answer "who looked this number up"), and the
+        name's first character only."""
+        kept = {
+            "name": self.name[:1] + "*" * (len(self.name) - 1) if self.name else "",
+            "id_number_hash": self.id_number_hash,
+            "phone_hash": self.phone_hash,
+        }
+        return {key: value for key, value in kept.items() if value}
+
+    def as_dict(self) -> dict[str, str]:
+        return dataclasses.asdict(self)
+
+
+def seeker_lookup(*, name: str = "", id_number: str = "", phone: str = "") -> SeekerLookup:
+    """A look-up from what staff typed: numbers checked and normalised as a registration
+    would (so 「139 1234 5678」 finds 13912345678). Raises ValidationError per field."""
+    errors: dict[str, list[str]] = {}
+    id_hash = id_masked = phone_hash = phone_masked = ""
+    if id_number.strip():
+        try:
+            number = clean_id_number(id_number)
+            id_hash, id_masked = crypto.lookup_hash(number), crypto.mask_id_number(number)
+        except ValidationError as exc:
+            errors["id_number"] = exc.messages
+    if phone.strip():
+        try:
+            mobile = clean_mobile(phone)
+            phone_hash, phone_masked = crypto.lookup_hash(mobile), crypto.mask_phone(mobile)
+        except ValidationError as exc:
+            errors["phone"] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+    return SeekerLookup(
+        name=name.strip()[:32],
+        id_number_hash=id_hash,
+        id_number_masked=id_masked,
+        phone_hash=phone_hash,
+        phone_masked=phone_masked,
+    )
+
+
 @dataclass(kw_only=True)
 class SeekerFilters:
-    """Staff search over job seekers. Numbers match exactly (through their keyed hash);
-    names match by substring."""
+    """Staff search over job seekers. A look-up matches numbers exactly (through their keyed
+    hash) and names by substring."""
 
     status: str | None = None
     area_code: str | None = None  # narrow further inside the user's own area
     occupation_code: str | None = None
     is_older: bool | None = None
     wants_training: bool | None = None
-    name: str | None = None
-    id_number: str | None = None
-    phone: str | None = None
+    lookup: SeekerLookup = field(default_factory=SeekerLookup)
+
+    def for_audit(self) -> dict[str, object]:
+        """The filters as the audit log keeps them (see SeekerLookup.for_audit)."""
+        chosen = {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+        chosen.pop("lookup")
+        return chosen | ({"lookup": self.lookup.for_audit()} if self.lookup else {})
 
 
 def seekers_for_staff(user: User, filters: SeekerFilters | None = None) -> QuerySet[JobSeeker]:
@@ -108,12 +172,13 @@ def seekers_for_staff(user: User, filters: SeekerFilters | None = None) -> Query
         found = found.filter(is_older=filters.is_older)
     if filters.wants_training is not None:
         found = found.filter(wants_training=filters.wants_training)
-    if filters.name:
-        found = found.filter(name__contains=filters.name.strip())
-    if filters.id_number:
-        found = found.filter(id_number_hash=crypto.lookup_hash(filters.id_number))
-    if filters.phone:
-        found = found.filter(phone_hash=crypto.lookup_hash(filters.phone))
+    lookup = filters.lookup
+    if lookup.name:
+        found = found.filter(name__contains=lookup.name)
+    if lookup.id_number_hash:
+        found = found.filter(id_number_hash=lookup.id_number_hash)
+    if lookup.phone_hash:
+        found = found.filter(phone_hash=lookup.phone_hash)
     return found.order_by("-created_at", "-id")
 
 

@@ -10,7 +10,13 @@ from chengnuan.accounts.models import User, UserKind
 from chengnuan.core import crypto
 from chengnuan.core.audit import audit_record
 from chengnuan.core.models import AuditAction
-from chengnuan.employment.choices import PushChannel, PushFrequency, RegisteredVia, SeekerStatus
+from chengnuan.employment.choices import (
+    PushChannel,
+    PushFrequency,
+    RegisteredVia,
+    RevealPurpose,
+    SeekerStatus,
+)
 from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import Consent, ConsentMethod, ConsentPurpose, JobSeeker
 from chengnuan.employment.permissions import OUT_OF_SCOPE, is_staff, is_staff_in_scope
@@ -232,3 +238,22 @@ def seeker_close(*, seeker: JobSeeker, actor: User) -> JobSeeker:
         SeekerStatus.CLOSED,
         "这条登记已经关闭了。",
     )
+
+
+def seeker_contact_reveal(
+    *, seeker: JobSeeker, actor: User, purpose: RevealPurpose, ip: str | None = None
+) -> str:
+    """The whole phone number, for staff who must call the person. Pages and the API show it
+    masked; asking for it names a purpose, and the read goes to the audit log with it."""
+    if not is_staff_in_scope(actor, seeker.area_code):
+        raise PermissionDenied(OUT_OF_SCOPE)
+    if purpose not in RevealPurpose.values:
+        raise ValidationError({"purpose": ["请选择为什么要看完整手机号。"]})
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        obj=seeker,
+        detail={"revealed": "phone", "purpose": str(purpose)},
+        ip=ip,
+    )
+    return seeker.phone

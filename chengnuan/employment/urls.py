@@ -58,4 +58,9 @@ urlpatterns = [
     path(
         "office/seekers/<int:pk>/", views_office_seekers.seeker_detail, name="office_seeker_detail"
     ),
+    path(
+        "office/seekers/<int:pk>/contact/",
+        views_office_seekers.seeker_contact,
+        name="office_seeker_contact",
+    ),
 ]

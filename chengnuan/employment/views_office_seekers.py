@@ -4,17 +4,26 @@ audited page by page; opening one person's record is audited by the access helpe
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from chengnuan.accounts.access import staff_required
 from chengnuan.core.audit import audit_record
+from chengnuan.core.http import client_ip
+from chengnuan.core.lookups import lookup_recall, lookup_remember
 from chengnuan.core.models import AuditAction
 from chengnuan.employment import selectors_pages
 from chengnuan.employment.access import get_seeker_for_staff_or_404
-from chengnuan.employment.choices import RegisteredVia
-from chengnuan.employment.forms_filters import SeekerFilterForm
+from chengnuan.employment.choices import RegisteredVia, RevealPurpose
+from chengnuan.employment.forms_filters import (
+    ContactRevealForm,
+    SeekerFilterForm,
+    SeekerLookupForm,
+)
 from chengnuan.employment.forms_seeker import StationRegistrationForm
 from chengnuan.employment.models import ConsentMethod, JobSeeker
-from chengnuan.employment.services_seekers import seeker_register
+from chengnuan.employment.selectors import SeekerLookup
+from chengnuan.employment.services_seekers import seeker_contact_reveal, seeker_register
 from chengnuan.employment.views_common import (
     bind_form,
     page_of,
@@ -26,33 +35,85 @@ from chengnuan.employment.views_common import (
 
 def seeker_list(request: HttpRequest) -> HttpResponse:
     user = staff_required(request)
+    lookup_form = SeekerLookupForm(request.POST if request.method == "POST" else None)
+    if lookup_form.is_bound and lookup_form.is_valid():
+        token = lookup_remember(request, lookup_form.lookup.as_dict())
+        return redirect(_list_url(request, lookup=token))
+    token = request.GET.get("lookup", "")
+    remembered = lookup_recall(request, token)
+    lookup = SeekerLookup(**remembered) if remembered else SeekerLookup()
     filters = SeekerFilterForm(request.GET, user=user)
-    seekers = selectors_pages.staff_seekers(
-        user, filters.to_filters(), poverty_only=filters.poverty_only
-    )
+    chosen = filters.to_filters(lookup)
+    seekers = selectors_pages.staff_seekers(user, chosen, poverty_only=filters.poverty_only)
     page = page_of(request, seekers)
-    # A list shows people's (masked) records too: the log keeps who saw which page of whom.
+    # A list shows people's (masked) records too: the log keeps who saw which page of whom,
+    # and by which look-up (hashes, never the numbers typed).
     audit_record(
         actor=user,
         action=AuditAction.VIEW,
         object_type=JobSeeker._meta.label_lower,
-        detail={"list": [seeker.pk for seeker in page.object_list], "filters": request.GET.dict()},
+        detail={"list": [seeker.pk for seeker in page.object_list], "filters": chosen.for_audit()},
         request=request,
     )
-    return render(
-        request,
-        "employment/office/seekers.html",
-        {"page": page, "query_without_page": query_without_page(request), "filters": filters},
-    )
+    context = {
+        "page": page,
+        "query_without_page": query_without_page(request),
+        "filters": filters,
+        "lookup_form": lookup_form,
+        "lookup": lookup,
+        "lookup_expired": bool(token) and remembered is None,
+        "clear_lookup_url": _list_url(request, lookup=None),
+    }
+    return render(request, "employment/office/seekers.html", context)
+
+
+def _list_url(request: HttpRequest, *, lookup: str | None) -> str:
+    """The seeker list with the current filters, on its first page, with this look-up."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("lookup", None)
+    if lookup:
+        params["lookup"] = lookup
+    query = params.urlencode()
+    return reverse("employment:office_seekers") + (f"?{query}" if query else "")
 
 
 def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_required(request)
     seeker = get_seeker_for_staff_or_404(user, pk, request)
+    return _detail_page(request, seeker, ContactRevealForm())
+
+
+@require_POST
+def seeker_contact(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole phone number, shown on this response only (never in a URL), with a purpose
+    that goes to the audit log."""
+    user = staff_required(request)
+    seeker = get_seeker_for_staff_or_404(user, pk, request)
+    form = ContactRevealForm(request.POST)
+    phone = ""
+    if form.is_valid():
+        phone = seeker_contact_reveal(
+            seeker=seeker,
+            actor=user,
+            purpose=RevealPurpose(form.cleaned_data["purpose"]),
+            ip=client_ip(request),
+        )
+    return _detail_page(request, seeker, form, revealed_phone=phone)
+
+
+def _detail_page(
+    request: HttpRequest, seeker: JobSeeker, form: ContactRevealForm, revealed_phone: str = ""
+) -> HttpResponse:
     return render(
         request,
         "employment/office/seeker_detail.html",
-        {"seeker": seeker, "consents": seeker.consents.all()},
+        {
+            "seeker": seeker,
+            "consents": seeker.consents.all(),
+            "contact_form": form,
+            "revealed_phone": revealed_phone,
+        },
     )
 
 

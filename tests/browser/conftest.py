@@ -6,6 +6,8 @@ import shutil
 import pytest
 from django_otp.oath import totp
 
+from tests.security.scan import audit_table_text, clear_numbers
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls that the test itself
 # makes to set up data stay synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -47,14 +49,18 @@ def sms_outbox(settings):
 
 
 @pytest.fixture
-def new_page(browser, live_server, reference_data):
-    """A factory of pages, one browser context (cookie jar) each: one person per context."""
+def new_page(browser, live_server, reference_data, caplog):
+    """A factory of pages, one browser context (cookie jar) each: one person per context.
+    After the journey, no clear 身份证号 or phone number may be in the audit table, the logs or
+    any URL the browser asked for (what an access log keeps)."""
     contexts = []
+    urls: list[str] = []
 
     def make():
         context = browser.new_context(
             base_url=live_server.url, locale="zh-CN", viewport={"width": 390, "height": 844}
         )
+        context.on("request", lambda request: urls.append(request.url))
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -63,6 +69,12 @@ def new_page(browser, live_server, reference_data):
     yield make
     for context in contexts:
         context.close()
+    for where, text in (
+        ("audit", audit_table_text()),
+        ("logs", caplog.text),
+        ("URLs", "\n".join(urls)),
+    ):
+        assert not clear_numbers(text), f"clear personal numbers in the {where}"
 
 
 def current_totp(device) -> str:

@@ -268,7 +268,8 @@ def test_clerk_registers_lists_and_reads_with_audit():
     assert [item["id"] for item in listed["items"]] == [seeker_id]
     assert "phone" not in listed["items"][0]
     detail = office.get(f"{API}/office/seekers/{seeker_id}")
-    assert detail.status_code == 200 and detail.json()["phone"].isdigit()
+    assert detail.status_code == 200 and "phone" not in detail.json()
+    assert detail.json()["phone_masked"].count("*") == 4
     assert AuditEntry.objects.filter(
         actor=clerk, action=AuditAction.VIEW, object_id=str(seeker_id)
     ).exists()
@@ -282,12 +283,16 @@ def test_clerk_in_dalian_gets_404_on_a_shenyang_seeker():
     assert not AuditEntry.objects.filter(action=AuditAction.VIEW).exists()
 
 
-def test_office_seeker_filters_by_id_number():
+def test_office_seeker_search_finds_by_id_number_sent_by_post():
     seeker = JobSeekerFactory()
     JobSeekerFactory()
     listed = (
         client_for(StaffFactory())
-        .get(f"{API}/office/seekers", {"id_number": seeker.id_number})
+        .post(
+            f"{API}/office/seekers/search",
+            {"id_number": seeker.id_number},
+            content_type="application/json",
+        )
         .json()
     )
     assert [item["id"] for item in listed["items"]] == [seeker.pk]
@@ -309,3 +314,51 @@ def test_failed_employer_registration_saves_nothing():
     )
     assert response.status_code == 422 and messages(response, "uscc")
     assert not Employer.objects.exists()
+
+
+def test_office_seeker_list_refuses_a_number_sent_by_get():
+    seeker = JobSeekerFactory()
+    response = client_for(StaffFactory()).get(
+        f"{API}/office/seekers", {"id_number": seeker.id_number}
+    )
+    assert response.status_code == 422
+    assert "POST /api/v1/office/seekers/search" in response.json()["detail"][0]["msg"]
+
+
+def test_office_seeker_search_reports_a_bad_phone_at_its_field():
+    response = client_for(StaffFactory()).post(
+        f"{API}/office/seekers/search", {"phone": "1391234"}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "phone"
+
+
+def test_the_whole_phone_comes_only_with_a_purpose_and_is_audited():
+    clerk = StaffFactory()
+    seeker = JobSeekerFactory(phone="13912345678")
+    office = client_for(clerk)
+    url = f"{API}/office/seekers/{seeker.pk}/contact"
+    assert office.post(url, {}, content_type="application/json").status_code == 422
+    shown = office.post(url, {"purpose": "verify"}, content_type="application/json")
+    assert shown.status_code == 200, shown.json()
+    assert shown.json() == {
+        "phone": "13912345678",
+        "purpose": "verify",
+        "purpose_label": "核实登记信息",
+    }
+    reveal = AuditEntry.objects.get(detail__revealed="phone")
+    assert (reveal.actor, reveal.object_id, reveal.detail["purpose"]) == (
+        clerk,
+        str(seeker.pk),
+        "verify",
+    )
+
+
+def test_a_dalian_clerk_gets_404_asking_for_a_shenyang_phone():
+    seeker = JobSeekerFactory()
+    response = client_for(DalianClerkFactory()).post(
+        f"{API}/office/seekers/{seeker.pk}/contact",
+        {"purpose": "verify"},
+        content_type="application/json",
+    )
+    assert response.status_code == 404

@@ -15,6 +15,7 @@ from chengnuan.employment.selectors import (
     public_postings,
     review_queue,
     seeker_for_user,
+    seeker_lookup,
     seekers_for_staff,
 )
 from tests.employment.factories import (
@@ -78,16 +79,18 @@ def test_seekers_for_staff_by_area_prefix():
     assert list(seekers_for_staff(EmployerUserFactory())) == []
 
 
+def looked_up(**typed) -> SeekerFilters:
+    return SeekerFilters(lookup=seeker_lookup(**typed))
+
+
 def test_seeker_filters():
     older = JobSeekerFactory(is_older=True, name="李大山")
     other = JobSeekerFactory(residence_id=SHENYANG_TIEXI_OTHER_TOWNSHIP, status=SeekerStatus.PAUSED)
     clerk = StaffFactory()
     assert list(seekers_for_staff(clerk, SeekerFilters(is_older=True))) == [older]
-    assert list(seekers_for_staff(clerk, SeekerFilters(name="大山"))) == [older]
-    assert list(seekers_for_staff(clerk, SeekerFilters(id_number=other.id_number.lower()))) == [
-        other
-    ]
-    assert list(seekers_for_staff(clerk, SeekerFilters(phone=older.phone))) == [older]
+    assert list(seekers_for_staff(clerk, looked_up(name="大山"))) == [older]
+    assert list(seekers_for_staff(clerk, looked_up(id_number=other.id_number.lower()))) == [other]
+    assert list(seekers_for_staff(clerk, looked_up(phone=older.phone))) == [older]
     assert list(seekers_for_staff(clerk, SeekerFilters(status=SeekerStatus.PAUSED))) == [other]
     assert list(
         seekers_for_staff(clerk, SeekerFilters(area_code=SHENYANG_TIEXI_OTHER_TOWNSHIP))
