@@ -106,11 +106,11 @@ def prepare_data(args: argparse.Namespace) -> float | None:
 
 def corpus_sample(n: int, seed: int) -> list[tuple[int, str]]:
     """(id, visible text) of n public postings chosen at random."""
-    from chengnuan.search.postings import visible_postings
+    from chengnuan.employment.selectors import public_postings
 
-    ids = list(visible_postings().values_list("id", flat=True))
+    ids = list(public_postings().values_list("id", flat=True))
     chosen = random.Random(seed).sample(ids, min(n, len(ids)))
-    rows = visible_postings().filter(id__in=chosen).values_list("id", "title", "description")
+    rows = public_postings().filter(id__in=chosen).values_list("id", "title", "description")
     return [(pk, f"{title} {description}") for pk, title, description in rows]
 
 
@@ -125,6 +125,7 @@ def rare_bigrams(sample: list[tuple[int, str]], count: int, seed: int) -> list[s
 
 
 def query_mix(args: argparse.Namespace, sample: list[tuple[int, str]]) -> list[tuple[str, object]]:
+    from chengnuan.employment.search import posting_filter_tags
     from chengnuan.regions.models import Division, DivisionLevel
     from chengnuan.search.query import Filters, Query, Sort
 
@@ -141,10 +142,12 @@ def query_mix(args: argparse.Namespace, sample: list[tuple[int, str]]) -> list[t
         return Filters(
             area=rng.choice(cities),
             min_wage=rng.choice([None, 4000, 5000, 5200, 6000]),
-            benefits=tuple(
-                rng.sample(["housing", "meals", "daily_pay", "insurance"], rng.randint(0, 2))
+            tags=posting_filter_tags(
+                benefits=tuple(
+                    rng.sample(["housing", "meals", "daily_pay", "insurance"], rng.randint(0, 2))
+                ),
+                older=rng.random() < 0.3,
             ),
-            older=rng.random() < 0.3,
             days=rng.choice([None, None, 7, 30]),
         )
 
@@ -190,7 +193,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def run_mix(mix: list[tuple[str, object]]) -> dict[str, list[float]]:
-    from chengnuan.search.selectors import search_postings
+    from chengnuan.employment.selectors_search import search_postings
 
     for _, query in mix[:20]:  # warm the process: word lists, caches, connection
         search_postings(query)  # type: ignore[arg-type]
@@ -250,7 +253,7 @@ def tantivy_compare(
     """The same tokens in tantivy, the same match expressions, top page by BM25."""
     import tantivy
 
-    from chengnuan.search import postings
+    from chengnuan.employment import search as postings
     from chengnuan.search.documents import to_row
     from chengnuan.search.query import _cells, _scope
     from chengnuan.search.text import All, Any, Term, Without, parse_query
@@ -264,8 +267,8 @@ def tantivy_compare(
     started = time.monotonic()
     writer = index.writer(heap_size=512_000_000, num_threads=2)
     for chunk in postings.visible_id_chunks():
-        for values in postings.chunk_values(chunk):
-            row = to_row(postings.source_doc(values))
+        for doc in postings.chunk_docs(chunk):
+            row = to_row(doc)
             writer.add_document(
                 tantivy.Document(
                     key=row.key, title=" ".join(row.title_tokens), body=" ".join(row.body_tokens)

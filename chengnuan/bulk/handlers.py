@@ -49,6 +49,7 @@ from chengnuan.employment.permissions import (
     employer_in_reach,
     is_staff_in_scope,
 )
+from chengnuan.employment.search import postings_changed
 from chengnuan.employment.services_seekers import OUT_OF_AREA_RESIDENCE
 from chengnuan.employment.validation import (
     clean_employer,
@@ -56,7 +57,6 @@ from chengnuan.employment.validation import (
     posting_field_values,
     seeker_field_values,
 )
-from chengnuan.search import index
 
 OUT_OF_AREA_POSTING = "这个工作地点不在您负责的区域内，请只导入您所在区域的岗位。"
 EMPLOYER_BLOCKED = "这家单位核验没有通过或已暂停，暂时不能发布岗位。请联系所在县区人社部门。"
@@ -190,7 +190,7 @@ class PostingHandler:
             ],
             returning=False,
         )
-        transaction.on_commit(lambda: index.postings_changed(posting_ids))
+        transaction.on_commit(lambda: postings_changed(posting_ids))
         return len(posting_ids)
 
     def _create_employers(self, items: list[PostingItem]) -> dict[str, int]:

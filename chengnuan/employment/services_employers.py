@@ -11,8 +11,8 @@ from chengnuan.employment.choices import EmployerStatus, PostingStatus, Source
 from chengnuan.employment.inputs import EmployerInput
 from chengnuan.employment.models import Employer
 from chengnuan.employment.permissions import is_staff, is_staff_in_scope, require_staff_in_scope
+from chengnuan.employment.search import postings_changed
 from chengnuan.employment.validation import clean_employer, employer_field_values
-from chengnuan.search import index
 
 DUPLICATE_USCC = "这个统一社会信用代码已经登记过了。如果是贵单位登记的，请用原来的账号登录；有疑问请联系所在县区人社部门。"
 
@@ -84,5 +84,5 @@ def employer_verify(*, employer: Employer, actor: User, approve: bool, note: str
         employer.postings.filter(status=PostingStatus.PUBLISHED).values_list("id", flat=True)
     )
     if published:
-        transaction.on_commit(lambda: index.postings_changed(published))
+        transaction.on_commit(lambda: postings_changed(published))
     return employer

@@ -26,8 +26,8 @@ from chengnuan.employment.permissions import (
     require_employer_access,
     require_staff_in_scope,
 )
+from chengnuan.employment.search import postings_changed
 from chengnuan.employment.validation import clean_posting, posting_field_values, reference_codes
-from chengnuan.search import index
 from chengnuan.search.classify import suggest_occupation
 
 logger = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ def _state_error(message: str) -> ValidationError:
 
 def _announce(posting_ids: list[int]) -> None:
     """The search index and match pushes learn of the change only once it is committed."""
-    transaction.on_commit(lambda: index.postings_changed(posting_ids))
+    transaction.on_commit(lambda: postings_changed(posting_ids))
 
 
 def _check_out_of_area(actor: User | None, county_code: str) -> None:

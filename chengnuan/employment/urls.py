@@ -5,6 +5,7 @@ from chengnuan.employment import (
     views_office,
     views_office_seekers,
     views_public,
+    views_search,
     views_worker,
 )
 
@@ -12,6 +13,7 @@ app_name = "employment"
 
 urlpatterns = [
     # public
+    path("jobs/", views_search.jobs, name="jobs"),
     path("postings/", views_public.posting_list, name="posting_list"),
     path("jobs/<int:pk>/", views_public.posting_detail, name="posting_detail"),
     # worker

@@ -12,7 +12,7 @@ from chengnuan.employment import selectors
 @require_GET
 def posting_list(request: HttpRequest) -> HttpResponse:
     """The old address of the job list (printed on early posters): the list is the search page."""
-    target = reverse("search:jobs")
+    target = reverse("employment:jobs")
     query = request.GET.urlencode()
     return redirect(f"{target}?{query}" if query else target, permanent=True)
 

@@ -102,3 +102,26 @@ def to_row(doc: SourceDoc) -> DocRow:
             *grid_tokens(doc.lng, doc.lat),
         ],
     )
+
+
+def area_tags(*codes: str | None) -> list[str]:
+    """a_<prefix> for every level (province, city, county, township) of each adcode: what
+    Filters.area looks up."""
+    tags: list[str] = []
+    for code in codes:
+        if code:
+            tags.extend(f"a_{code[:n]}" for n in (2, 4, 6, 9) if len(code) >= n)
+    return list(dict.fromkeys(tags))
+
+
+def occupation_tags(code: str | None) -> list[str]:
+    """o_<prefix> for each level of a CSCO code (o_6, o_6_18, o_6_18_01, o_6_18_01_05), for
+    document types that have an occupation; occupation_filter() is the matching look-up."""
+    if not code:
+        return []
+    parts = code.split("-")
+    return ["o_" + "_".join(parts[: n + 1]) for n in range(len(parts))]
+
+
+def occupation_filter(code: str) -> str:
+    return "o_" + code.replace("-", "_")

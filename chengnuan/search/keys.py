@@ -11,16 +11,15 @@ import datetime
 
 from django.utils import timezone
 
-DOC_TYPE_CODES = {"posting": 1, "gig": 2, "course": 3, "policy": 4}
+from chengnuan.search.sources import source
+
 TYPE_SPAN = 10**17
 MS_SPAN = 1000
 
 
 def type_code(doc_type: str) -> int:
-    try:
-        return DOC_TYPE_CODES[doc_type]
-    except KeyError:
-        raise ValueError(f"unknown search doc type {doc_type!r}") from None
+    """The code the doc type's source registered (sources.py)."""
+    return source(doc_type).code
 
 
 def doc_key(doc_type: str, published_at: datetime.datetime, doc_id: int) -> int:

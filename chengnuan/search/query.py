@@ -1,5 +1,6 @@
 """Running a search: query words and filters become one match expression over index tokens;
-each sort reads only as much of the index as its page needs.
+each sort reads only as much of the index as its page needs. Any registered document type
+(sources.py) is searched the same way.
 
 - newest: rowid order (keys.py), the index stops at the page.
 - relevance: the newest WINDOW matches are ranked (BM25 / ts_rank, scaled to the best of
@@ -57,26 +58,19 @@ class Sort(models.TextChoices):
 
 @dataclass(frozen=True)
 class Filters:
+    """What narrows a search. Area, wage and age are the engine's own (every document has a
+    place, a wage and a publication time); `tags` are filter tokens the document type defines
+    (see documents.SourceDoc.tags), every one of them required."""
+
     area: str = ""  # adcode prefix: 2, 4, 6 or 9 digits
-    occupation: str = ""  # CSCO code or its prefix: "6", "6-18", "6-18-01", "6-18-01-05"
     min_wage: int | None = None  # monthly
-    benefits: tuple[str, ...] = ()
-    older: bool = False
-    contract: str = ""
     days: int | None = None
+    tags: tuple[str, ...] = ()
 
     def terms(self) -> list[Expr]:
         """Every filter as index lookups (the exact wage check, when needed, is in Scope)."""
-        tokens = []
-        if self.area:
-            tokens.append(f"a_{self.area}")
-        if self.occupation:
-            tokens.append("o_" + self.occupation.replace("-", "_"))
-        tokens += [f"b_{b}" for b in self.benefits]
-        if self.older:
-            tokens.append("f_older")
-        if self.contract:
-            tokens.append(f"k_{self.contract}")
+        tokens = [f"a_{self.area}"] if self.area else []
+        tokens += self.tags
         if self.min_wage and (floor := wage_floor(self.min_wage)) is not None:
             tokens.append(floor_token(floor))
         return [Term(t) for t in tokens]

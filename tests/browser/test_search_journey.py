@@ -3,8 +3,8 @@ JavaScript; a posting closed a moment ago no longer shows."""
 
 import pytest
 
+from chengnuan.employment.search import postings_changed
 from chengnuan.employment.services_postings import posting_close
-from chengnuan.search.index import postings_changed
 from tests.factories import DALIAN_GANJINGZI, PostingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -28,5 +28,5 @@ def index_calls(monkeypatch):
     from chengnuan.search import index
 
     calls: list[list[int]] = []
-    monkeypatch.setattr(index, "postings_changed", lambda ids: calls.append(list(ids)))
+    monkeypatch.setattr(index, "documents_changed", lambda doc_type, ids: calls.append(list(ids)))
     return calls

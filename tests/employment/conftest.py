@@ -8,5 +8,5 @@ def index_calls(monkeypatch):
     """Posting ids handed to the search index, in call order. Services hand them over only
     after commit: run the service inside django_capture_on_commit_callbacks(execute=True)."""
     calls: list[list[int]] = []
-    monkeypatch.setattr(index, "postings_changed", lambda ids: calls.append(list(ids)))
+    monkeypatch.setattr(index, "documents_changed", lambda doc_type, ids: calls.append(list(ids)))
     return calls

@@ -74,4 +74,4 @@ def test_old_posting_list_address_leads_to_the_search_page_with_the_words(client
     response = client.get(reverse("employment:posting_list"), {"q": "电焊"})
 
     assert response.status_code == 301
-    assert response["Location"] == reverse("search:jobs") + "?q=%E7%94%B5%E7%84%8A"
+    assert response["Location"] == reverse("employment:jobs") + "?q=%E7%94%B5%E7%84%8A"

@@ -1,15 +1,26 @@
 """Postings for search tests, indexed the way the employment services do it: after commit."""
 
 from chengnuan.employment.models import Posting
-from chengnuan.search import index
+from chengnuan.employment.search import posting_filter_tags, postings_changed
 from chengnuan.search.query import Filters, Query, search
 from tests.factories import PostingFactory
 
 
 def indexed_posting(**fields) -> Posting:
     posting = PostingFactory(**fields)
-    index.postings_changed([posting.id])
+    postings_changed([posting.id])
     return posting
+
+
+def posting_filters(
+    *, occupation: str = "", benefits: tuple[str, ...] = (), older: bool = False, contract: str = "",
+    **engine,
+) -> Filters:  # fmt: skip
+    """Filters as the job search builds them: posting filters become the postings' tags."""
+    tags = posting_filter_tags(
+        occupation=occupation, benefits=benefits, older=older, contract=contract
+    )
+    return Filters(tags=tags, **engine)
 
 
 def found(text: str = "", **kwargs) -> list[int]:

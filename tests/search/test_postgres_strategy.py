@@ -6,10 +6,9 @@ import pytest
 from django.db import connection
 
 from chengnuan.search.backends import postgres
-from chengnuan.search.query import Filters
 from chengnuan.search.text import All, Any, Term, Without, all_of, parse_query
 from tests.factories import SHENYANG_TIEXI
-from tests.search.factories import found, indexed_posting
+from tests.search.factories import found, indexed_posting, posting_filters
 
 pytestmark = pytest.mark.django_db  # the shared autouse fixture clears the database cache
 
@@ -45,6 +44,6 @@ def test_with_statistics_a_rare_word_is_read_from_the_index_and_finds_the_same_p
     assert postgres._few_matches(expr)
     assert sorted(found("电焊")) == sorted([welder.id, older_welder.id])
     assert found("飞行员") == []
-    in_tiexi = found("电焊", filters=Filters(area=SHENYANG_TIEXI))
+    in_tiexi = found("电焊", filters=posting_filters(area=SHENYANG_TIEXI))
     assert sorted(in_tiexi) == sorted([welder.id, older_welder.id])
-    assert found("电焊", filters=Filters(area="2102")) == []
+    assert found("电焊", filters=posting_filters(area="2102")) == []

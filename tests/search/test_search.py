@@ -8,15 +8,16 @@ import pytest
 from django.utils import timezone
 
 from chengnuan.employment.choices import ContractType, EmployerStatus, PostingStatus
+from chengnuan.employment.search import postings_changed
 from chengnuan.search import index
-from chengnuan.search.query import Filters, Query, Sort, search
+from chengnuan.search.query import Query, Sort, search
 from tests.factories import (
     DALIAN_GANJINGZI,
     SHENYANG_TIEXI,
     SHENYANG_TIEXI_TOWNSHIP,
     EmployerFactory,
 )
-from tests.search.factories import found, indexed_posting
+from tests.search.factories import found, indexed_posting, posting_filters
 
 pytestmark = pytest.mark.django_db
 
@@ -109,49 +110,51 @@ def test_area_filter_by_city_county_and_township():
         title="普工", county_id=SHENYANG_TIEXI, township_id=SHENYANG_TIEXI_TOWNSHIP
     )
     dalian = indexed_posting(title="普工", county_id=DALIAN_GANJINGZI)
-    assert found("普工", filters=Filters(area="2101")) == [tiexi.id]
-    assert found("普工", filters=Filters(area="210211")) == [dalian.id]
-    assert found("普工", filters=Filters(area=SHENYANG_TIEXI_TOWNSHIP)) == [tiexi.id]
-    assert set(found("普工", filters=Filters(area="21"))) == {tiexi.id, dalian.id}
+    assert found("普工", filters=posting_filters(area="2101")) == [tiexi.id]
+    assert found("普工", filters=posting_filters(area="210211")) == [dalian.id]
+    assert found("普工", filters=posting_filters(area=SHENYANG_TIEXI_TOWNSHIP)) == [tiexi.id]
+    assert set(found("普工", filters=posting_filters(area="21"))) == {tiexi.id, dalian.id}
 
 
 def test_occupation_filter_by_major_group_and_code():
     welder = indexed_posting(title="电焊工", occupation_id="6-18-02-04")
     cleaner = indexed_posting(title="保洁员", occupation_id="4-09-08-01")
-    assert found(filters=Filters(occupation="6")) == [welder.id]
-    assert found(filters=Filters(occupation="4-09")) == [cleaner.id]
+    assert found(filters=posting_filters(occupation="6")) == [welder.id]
+    assert found(filters=posting_filters(occupation="4-09")) == [cleaner.id]
 
 
 def test_minimum_wage_filter_is_exact_between_indexed_steps():
     low = indexed_posting(title="普工", monthly_wage_min=5000, wage_min=5000, wage_max=6000)
     high = indexed_posting(title="普工", monthly_wage_min=5300, wage_min=5300, wage_max=6000)
-    assert found("普工", filters=Filters(min_wage=5000)) == [high.id, low.id]
-    assert found("普工", filters=Filters(min_wage=5200)) == [high.id]
-    assert found(filters=Filters(min_wage=5500)) == []
+    assert found("普工", filters=posting_filters(min_wage=5000)) == [high.id, low.id]
+    assert found("普工", filters=posting_filters(min_wage=5200)) == [high.id]
+    assert found(filters=posting_filters(min_wage=5500)) == []
 
 
 def test_benefit_filters_must_all_hold():
     both = indexed_posting(title="普工", benefits=["meals", "housing"])
     indexed_posting(title="普工", benefits=["housing"])
-    assert found(filters=Filters(benefits=("meals", "housing"))) == [both.id]
+    assert found(filters=posting_filters(benefits=("meals", "housing"))) == [both.id]
 
 
 def test_open_to_older_workers_filter():
     older = indexed_posting(title="保安", open_to_older=True)
     indexed_posting(title="保安", open_to_older=False)
-    assert found("保安", filters=Filters(older=True)) == [older.id]
+    assert found("保安", filters=posting_filters(older=True)) == [older.id]
 
 
 def test_contract_type_filter():
     part_time = indexed_posting(title="服务员", contract_type=ContractType.PART_TIME)
     indexed_posting(title="服务员", contract_type=ContractType.FULL_TIME)
-    assert found("服务员", filters=Filters(contract=ContractType.PART_TIME)) == [part_time.id]
+    assert found("服务员", filters=posting_filters(contract=ContractType.PART_TIME)) == [
+        part_time.id
+    ]
 
 
 def test_posted_within_days_filter():
     recent = indexed_posting(title="厨师", published_at=timezone.now() - datetime.timedelta(days=2))
     indexed_posting(title="厨师", published_at=timezone.now() - datetime.timedelta(days=20))
-    assert found("厨师", filters=Filters(days=7)) == [recent.id]
+    assert found("厨师", filters=posting_filters(days=7)) == [recent.id]
 
 
 # --- sorts ------------------------------------------------------------------------------------
@@ -241,7 +244,7 @@ def test_a_closed_posting_no_longer_shows():
     posting.status = PostingStatus.CLOSED
     posting.closed_at = timezone.now()
     posting.save()
-    index.postings_changed([posting.id])
+    postings_changed([posting.id])
     assert found("叉车") == []
 
 
@@ -251,7 +254,7 @@ def test_a_new_posting_shows_and_an_edit_changes_what_finds_it():
     assert found("瓦工") == [posting.id]
     posting.title = "木工"
     posting.save()
-    index.postings_changed([posting.id])
+    postings_changed([posting.id])
     assert found("瓦工") == []
     assert found("木匠") == [posting.id]
 
@@ -260,7 +263,7 @@ def test_postings_of_a_suspended_employer_vanish():
     posting = indexed_posting(title="保安")
     posting.employer.status = EmployerStatus.SUSPENDED
     posting.employer.save()
-    index.postings_changed([posting.id])
+    postings_changed([posting.id])
     assert found("保安") == []
 
 
@@ -311,7 +314,7 @@ def test_a_word_that_spoils_the_query_is_suggested_for_dropping():
 
 def test_filters_that_leave_nothing_are_suggested_for_dropping():
     indexed_posting(title="普工", county_id=SHENYANG_TIEXI)
-    result = search("posting", Query(text="普工", filters=Filters(area="2102")))
+    result = search("posting", Query(text="普工", filters=posting_filters(area="2102")))
     assert [s.drop_filters for s in result.suggestions] == [True]
 
 
@@ -356,15 +359,20 @@ def test_relevance_pages_go_on_past_the_ranked_window(monkeypatch):
     assert [page.has_more for page in pages] == [True, True, False]
 
 
-def test_other_doc_types_share_the_index_and_survive_a_posting_rebuild():
+def test_other_doc_types_share_the_index_and_survive_a_posting_rebuild(monkeypatch):
+    from chengnuan.search import sources
     from chengnuan.search.backends import backend
     from chengnuan.search.documents import SourceDoc, to_row
 
     gig = SourceDoc(
         doc_type="gig", doc_id=7, published_at=timezone.now(), title="搬家小工", body=["今天日结"]
     )
+    gig_source = sources.DocumentSource(
+        doc_type="gig", code=2, documents=lambda ids: [], id_chunks=list
+    )
+    monkeypatch.setitem(sources._sources, "gig", gig_source)  # as a gigs app would register
     backend().insert([to_row(gig)])
     posting = indexed_posting(title="搬家公司司机")
-    index.rebuild_all(workers=1)
+    index.rebuild_all(workers=1, doc_types=["posting"])
     assert [h.doc_id for h in search("gig", Query(text="搬家")).hits] == [7]
     assert found("搬家") == [posting.id]

@@ -15,7 +15,7 @@ def test_jobs_page_shows_the_box_first_and_results_with_wage_place_and_benefits(
     posting = indexed_posting(
         title="电焊工", benefits=["housing"], wage_min=6000, wage_max=8000, monthly_wage_min=6000
     )
-    response = client.get(reverse("search:jobs"), {"q": "电焊"})
+    response = client.get(reverse("employment:jobs"), {"q": "电焊"})
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index('name="q"') < html.index("电焊工")
@@ -26,12 +26,12 @@ def test_jobs_page_shows_the_box_first_and_results_with_wage_place_and_benefits(
 
 
 def test_jobs_page_is_at_jobs(client):
-    assert reverse("search:jobs") == "/jobs/"
+    assert reverse("employment:jobs") == "/jobs/"
 
 
 def test_htmx_request_gets_only_the_results(client):
     indexed_posting(title="保洁员")
-    response = client.get(reverse("search:jobs"), {"q": "保洁"}, HTTP_HX_REQUEST="true")
+    response = client.get(reverse("employment:jobs"), {"q": "保洁"}, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert "保洁员" in html
     assert "<html" not in html
@@ -39,7 +39,9 @@ def test_htmx_request_gets_only_the_results(client):
 
 def test_chips_keep_the_other_conditions(client):
     indexed_posting(title="普工")
-    html = client.get(reverse("search:jobs"), {"q": "普工", "benefits": "meals"}).content.decode()
+    html = client.get(
+        reverse("employment:jobs"), {"q": "普工", "benefits": "meals"}
+    ).content.decode()
     # The 包住 chip adds housing and keeps meals; hidden inputs carry meals into the next search.
     assert "benefits=meals&amp;benefits=housing" in html
     assert 'form="search-form" name="benefits" value="meals"' in html
@@ -48,21 +50,23 @@ def test_chips_keep_the_other_conditions(client):
 def test_distance_is_shown_when_sorting_by_nearness(client):
     indexed_posting(title="普工", lng=123.36, lat=41.80)
     html = client.get(
-        reverse("search:jobs"), {"q": "普工", "sort": "distance", "area": SHENYANG_TIEXI}
+        reverse("employment:jobs"), {"q": "普工", "sort": "distance", "area": SHENYANG_TIEXI}
     ).content.decode()
     assert "公里" in html
 
 
 def test_no_results_page_suggests_what_to_try(client):
     indexed_posting(title="普工")
-    html = client.get(reverse("search:jobs"), {"q": "pg"}).content.decode()
+    html = client.get(reverse("employment:jobs"), {"q": "pg"}).content.decode()
     assert "没有找到「pg」的岗位" in html
     assert "您是不是要找「普工」？" in html
 
 
 def test_a_bad_parameter_is_explained_and_the_search_still_runs(client):
     indexed_posting(title="普工")
-    html = client.get(reverse("search:jobs"), {"q": "普工", "min_wage": "很多"}).content.decode()
+    html = client.get(
+        reverse("employment:jobs"), {"q": "普工", "min_wage": "很多"}
+    ).content.decode()
     assert "工资要填整数" in html
     assert "普工" in html
 
@@ -114,7 +118,9 @@ def test_api_takes_a_phone_gps_position_and_converts_it(client):
 
 def test_distance_sort_is_offered_once_a_city_is_chosen(client):
     indexed_posting(title="普工")
-    without_place = client.get(reverse("search:jobs"), {"q": "普工"}).content.decode()
-    with_city = client.get(reverse("search:jobs"), {"q": "普工", "area": "2101"}).content.decode()
+    without_place = client.get(reverse("employment:jobs"), {"q": "普工"}).content.decode()
+    with_city = client.get(
+        reverse("employment:jobs"), {"q": "普工", "area": "2101"}
+    ).content.decode()
     assert ">离我最近</a>" not in without_place
     assert ">离我最近</a>" in with_city

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from chengnuan.search.forms import SearchForm
+from chengnuan.employment.forms_search import SearchForm
+from chengnuan.employment.selectors_search import home_point, search_postings
 from chengnuan.search.query import Sort
-from chengnuan.search.selectors import home_point, search_postings
 
 router = Router(tags=["岗位搜索"])
 

@@ -9,10 +9,15 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from chengnuan.employment.choices import Benefit, ContractType
+from chengnuan.employment.forms_search import (
+    DAYS_CHOICES,
+    OCCUPATION_GROUPS,
+    WAGE_CHOICES,
+    SearchForm,
+)
+from chengnuan.employment.selectors_search import home_point, search_postings
 from chengnuan.regions.models import Division, DivisionLevel
-from chengnuan.search.forms import DAYS_CHOICES, OCCUPATION_GROUPS, WAGE_CHOICES, SearchForm
 from chengnuan.search.query import Sort
-from chengnuan.search.selectors import home_point, search_postings
 
 CHIP_BENEFITS = [
     Benefit.MEALS,
@@ -70,7 +75,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
             for s in page.result.suggestions
         ],
     }
-    template = "search/_results.html" if request.htmx else "search/jobs.html"  # type: ignore[attr-defined]
+    template = "employment/search/_results.html" if request.htmx else "employment/search/jobs.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 
 
@@ -97,7 +102,7 @@ def _url(params: QueryDict, **changes: str | list[str] | None) -> str:
         elif value:
             new[key] = value
     encoded = new.urlencode()
-    return reverse("search:jobs") + (f"?{encoded}" if encoded else "")
+    return reverse("employment:jobs") + (f"?{encoded}" if encoded else "")
 
 
 def _single(

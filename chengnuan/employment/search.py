@@ -1,4 +1,5 @@
-"""Postings as search documents: which postings are public, and what of them is searchable.
+"""Postings as search documents: the employment app's document source for the search engine
+(registered in EmploymentConfig.ready), and the call that keeps the index in step.
 
 Searchable text: title (weighted), description, occupation name, employer name, the place
 (city, county, township) and the readable labels of benefits, shift and contract,
@@ -8,18 +9,20 @@ code (o_6, o_6_18, o_6_18_01, o_6_18_01_05); b_<benefit>; k_<contract type>; f_o
 
 import functools
 
-from django.db.models import QuerySet
-
 from chengnuan.classifications.models import Occupation
-from chengnuan.core.timeutil import today
-from chengnuan.employment.choices import Benefit, ContractType, EmployerStatus, PostingStatus, Shift
+from chengnuan.employment.choices import Benefit, ContractType, Shift
 from chengnuan.employment.models import Posting
+from chengnuan.employment.selectors import public_postings
 from chengnuan.regions.models import Division
-from chengnuan.search.documents import SourceDoc
+from chengnuan.search import index
+from chengnuan.search.documents import SourceDoc, area_tags, occupation_filter, occupation_tags
+from chengnuan.search.sources import DocumentSource
 
 DOC_TYPE = "posting"
+DOC_CODE = 1  # keys of postings start with 1 (search/keys.py); never change it
 OLDER_LABEL = "欢迎大龄"
 BOTH_MEALS_AND_HOUSING = "包吃包住"
+OLDER_TAG = "f_older"
 
 _FIELDS = (
     "id",
@@ -40,22 +43,20 @@ _FIELDS = (
 )
 
 
-def visible_postings() -> QuerySet[Posting]:
-    """What the public may see: published, still valid, from a verified employer."""
-    return Posting.objects.filter(
-        status=PostingStatus.PUBLISHED,
-        employer__status=EmployerStatus.VERIFIED,
-        valid_until__gte=today(),
-    )
+def postings_changed(posting_ids: list[int]) -> None:
+    """Tell the search index these postings changed (call it after commit)."""
+    index.documents_changed(DOC_TYPE, posting_ids)
 
 
-def is_visible(posting: Posting) -> bool:
-    """visible_postings() for one loaded posting (with its employer)."""
-    return (
-        posting.status == PostingStatus.PUBLISHED
-        and posting.employer.status == EmployerStatus.VERIFIED
-        and posting.valid_until >= today()
-    )
+def posting_filter_tags(
+    *, occupation: str = "", benefits: tuple[str, ...] = (), older: bool = False, contract: str = ""
+) -> tuple[str, ...]:
+    """The posting filters a worker picks, as the filter tokens the documents carry."""
+    tags = [occupation_filter(occupation)] if occupation else []
+    tags += [f"b_{b}" for b in benefits]
+    tags += [OLDER_TAG] if older else []
+    tags += [f"k_{contract}"] if contract else []
+    return tuple(tags)
 
 
 @functools.cache
@@ -71,25 +72,15 @@ def _occupation_names() -> dict[str, str]:
     return dict(Occupation.objects.values_list("code", "name"))
 
 
+def warm() -> None:
+    _places()
+    _occupation_names()
+
+
 def clear_caches() -> None:
     """Reference data is loaded once per process; tests that load it again call this."""
     _places.cache_clear()
     _occupation_names.cache_clear()
-
-
-def occupation_tags(code: str | None) -> list[str]:
-    if not code:
-        return []
-    parts = code.split("-")
-    return ["o_" + "_".join(parts[: n + 1]) for n in range(len(parts))]
-
-
-def area_tags(*codes: str | None) -> list[str]:
-    tags: list[str] = []
-    for code in codes:
-        if code:
-            tags.extend(f"a_{code[:n]}" for n in (2, 4, 6, 9) if len(code) >= n)
-    return list(dict.fromkeys(tags))
 
 
 _BENEFIT_LABELS = dict(Benefit.choices)
@@ -124,7 +115,7 @@ def source_doc(values: dict) -> SourceDoc:
     tags += [f"b_{b}" for b in benefits]
     tags.append(f"k_{values['contract_type']}")
     if values["open_to_older"]:
-        tags.append("f_older")
+        tags.append(OLDER_TAG)
     occupation = _occupation_names().get(values["occupation_id"] or "", "")
     return SourceDoc(
         doc_type=DOC_TYPE,
@@ -141,19 +132,31 @@ def source_doc(values: dict) -> SourceDoc:
 
 
 def source_docs(posting_ids: list[int]) -> list[SourceDoc]:
-    """The visible ones among these postings; the others have no document."""
-    rows = visible_postings().filter(id__in=posting_ids).values(*_FIELDS)
+    """The public ones among these postings; the others have no document."""
+    rows = public_postings().filter(id__in=posting_ids).values(*_FIELDS)
     return [source_doc(row) for row in rows]
 
 
 def visible_id_chunks(size: int = 5000) -> list[list[int]]:
-    """Every visible posting's id, oldest published first, in chunks, for a rebuild. That
+    """Every public posting's id, oldest published first, in chunks, for a rebuild. That
     order lays PostgreSQL's table out in key order, so "newest first" reads neighbouring pages."""
-    ids = list(visible_postings().order_by("published_at", "id").values_list("id", flat=True))
+    ids = list(public_postings().order_by("published_at", "id").values_list("id", flat=True))
     return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
-def chunk_values(chunk: list[int]) -> list[dict]:
-    """Postings by primary key (bounded, whatever the planner thinks), in the chunk's order."""
+def chunk_docs(chunk: list[int]) -> list[SourceDoc]:
+    """Documents of a rebuild chunk, read by primary key (bounded, whatever the planner
+    thinks), in the chunk's order. The chunk was listed as public a moment ago."""
     by_id = {row["id"]: row for row in Posting.objects.filter(id__in=chunk).values(*_FIELDS)}
-    return [by_id[i] for i in chunk if i in by_id]
+    return [source_doc(by_id[i]) for i in chunk if i in by_id]
+
+
+POSTING_SOURCE = DocumentSource(
+    doc_type=DOC_TYPE,
+    code=DOC_CODE,
+    documents=source_docs,
+    id_chunks=visible_id_chunks,
+    chunk_documents=chunk_docs,
+    warm=warm,
+    tables=("employment_posting", "employment_employer"),
+)

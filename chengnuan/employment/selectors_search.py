@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from chengnuan.accounts.models import User
 from chengnuan.employment.models import JobSeeker, Posting
-from chengnuan.search import postings
+from chengnuan.employment.search import DOC_TYPE
+from chengnuan.employment.selectors import public_postings
 from chengnuan.search.query import Query, Result, search
 
 
@@ -39,13 +40,9 @@ class PostingPage:
 def search_postings(query: Query) -> PostingPage:
     """One page of public postings for a query, in the order the search ranked them. A posting
     that stopped being public after it was indexed is left out (its index update is on its way)."""
-    result = search(postings.DOC_TYPE, query)
+    result = search(DOC_TYPE, query)
     ids = [hit.doc_id for hit in result.hits]
-    loaded = (
-        postings.visible_postings()
-        .select_related("employer", "county__parent", "township")
-        .in_bulk(ids)
-    )
+    loaded = public_postings().select_related("county__parent").in_bulk(ids)
     hits = [PostingHit(loaded[h.doc_id], h.distance_km) for h in result.hits if h.doc_id in loaded]
     return PostingPage(result=result, hits=hits)
 

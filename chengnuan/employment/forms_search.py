@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from chengnuan.employment.choices import Benefit, ContractType
+from chengnuan.employment.search import posting_filter_tags
 from chengnuan.regions.geo import to_gcj02
 from chengnuan.regions.models import CoordSystem, Division
 from chengnuan.search.query import MAX_QUERY_CHARS, MAX_RESULTS, Filters, Query, Sort
@@ -102,12 +103,14 @@ class SearchForm(forms.Form):
         self.is_valid()
         filters = Filters(
             area=self.value("area") or "",
-            occupation=self.value("occupation") or "",
             min_wage=self.value("min_wage"),
-            benefits=tuple(self.value("benefits") or ()),
-            older=bool(self.value("older")),
-            contract=self.value("contract") or "",
             days=self.value("days"),
+            tags=posting_filter_tags(
+                occupation=self.value("occupation") or "",
+                benefits=tuple(self.value("benefits") or ()),
+                older=bool(self.value("older")),
+                contract=self.value("contract") or "",
+            ),
         )
         return Query(
             text=self.value("q") or "",
