@@ -1,23 +1,50 @@
 """A person's own data (PIPL): the shapes shown on 我的信息 and written to the download, and
 the hook through which every app contributes its part.
 
-An app that holds data about a worker or employer adds `<app>/privacy.py` with either or both:
+An app that holds data about a worker or employer adds `<app>/privacy.py` with any of:
 
-    def personal_data(user) -> list[Section]: ...      # what it holds about `user`
-    def erase_personal_data(user) -> dict[str, int]: ... # erase it; counts per kind of record
+    def personal_data(user) -> list[Section]: ...          # what it holds about `user`
+    def erase_personal_data(user) -> dict[str, int]: ...     # erase it; counts per kind of record
+    def audited_records(user) -> list[AuditedRecord]: ...    # its records about `user` whose
+                                                             # audit rows the person may read
 
 They are called by accounts.selectors.my_data and accounts.services.account_close (inside
-its transaction). The account itself, the seeker registration with its consents and the audit
-trail are handled by the accounts app.
+its transaction), in the order of INSTALLED_APPS. The account itself and the audit trail are
+handled by the accounts app; model_items() turns a record into the items of a section.
 """
 
+import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
 
 from django.apps import apps
+from django.db import models
+from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
+
+from chengnuan.accounts.models import User, UserKind
+
+EMPTY = "（未填）"
+# Shown masked on the page; the download has the full value.
+MASKED = {
+    "id_number": "id_number_masked",
+    "phone": "phone_masked",
+    "contact_phone": "contact_phone_masked",
+}
+# Look-up hashes and denormalised copies mean nothing to the person.
+HIDDEN = {
+    "id",
+    "user",
+    "owner",
+    "id_number_hash",
+    "phone_hash",
+    "id_number_masked",
+    "phone_masked",
+    "area_code",
+    "contact_phone_masked",
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +74,74 @@ class Section:
         }
 
 
+@dataclass(frozen=True)
+class AuditedRecord:
+    """A record about the person (as the audit log names it) and what they call it."""
+
+    object_type: str
+    object_id: str
+    what: str  # 您的求职登记
+
+
+def staff_label(actor: User | None, me: User) -> str:
+    """Who did something, as the person reads it: the office, not the clerk's name."""
+    if actor is None:
+        return "系统"
+    if actor.pk == me.pk:
+        return "您本人"
+    if actor.kind != UserKind.STAFF:
+        return "其他用户"
+    area = actor.area.full_name or actor.area.name if actor.area else ""
+    return f"{area}{actor.get_role_display()}（{actor.get_department_display()}）"
+
+
+def shown(value: Any) -> str:
+    """A value as the page prints it."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime.datetime):
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+    if isinstance(value, datetime.date):
+        return f"{value:%Y-%m-%d}"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value) or EMPTY
+    return str(value)
+
+
+def related_label(value: models.Model | None, me: User) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, User):
+        return staff_label(value, me)
+    return str(value)
+
+
+def _field_item(obj: models.Model, f: models.Field, me: User) -> Item:
+    label = str(f.verbose_name)
+    if f.is_relation:
+        value = related_label(getattr(obj, f.name), me)
+        return Item(f.name, label, value, shown(value))
+    value = getattr(obj, f.attname)
+    if f.choices:
+        printed = getattr(obj, f"get_{f.name}_display")()
+    elif f.name in MASKED and value:
+        printed = getattr(obj, MASKED[f.name])
+    else:
+        printed = shown(value)
+    return Item(f.name, label, value, printed)
+
+
+def model_items(obj: models.Model, me: User) -> list[Item]:
+    """Every field of `obj` a person would recognise, with its Chinese label."""
+    items = [_field_item(obj, f, me) for f in obj._meta.concrete_fields if f.name not in HIDDEN]
+    for f in obj._meta.many_to_many:
+        values = [str(v) for v in getattr(obj, f.name).all()]
+        items.append(Item(f.name, str(f.verbose_name), values, shown(values)))
+    return items
+
+
 def _hooks(name: str) -> Iterator[Callable[..., Any]]:
     for config in apps.get_app_configs():
         if config.name == "chengnuan.accounts" or not config.name.startswith("chengnuan."):
@@ -66,3 +161,7 @@ def erase_in_apps(user: Any) -> dict[str, int]:
     for hook in _hooks("erase_personal_data"):
         erased.update(hook(user))
     return erased
+
+
+def audited_records_from_apps(user: Any) -> list[AuditedRecord]:
+    return [record for hook in _hooks("audited_records") for record in hook(user)]

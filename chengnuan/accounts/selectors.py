@@ -1,167 +1,54 @@
 """Reads of the accounts app: everything held about a person (我的信息), and the API token
 behind a bearer key."""
 
-import datetime
-from typing import Any
-
-from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
-from chengnuan.accounts.models import ApiToken, User, UserKind
-from chengnuan.accounts.privacy import Item, Section, sections_from_apps
+from chengnuan.accounts.models import ApiToken, User
+from chengnuan.accounts.privacy import (
+    EMPTY,
+    AuditedRecord,
+    Item,
+    Section,
+    audited_records_from_apps,
+    sections_from_apps,
+    shown,
+    staff_label,
+)
 from chengnuan.core.models import AuditEntry
-from chengnuan.employment.models import Consent, Employer, JobSeeker
-
-EMPTY = "（未填）"
-# Shown masked on the page; the download has the full value.
-MASKED = {
-    "id_number": "id_number_masked",
-    "phone": "phone_masked",
-    "contact_phone": "contact_phone_masked",
-}
-# Look-up hashes and denormalised copies mean nothing to the person.
-HIDDEN = {
-    "id",
-    "user",
-    "owner",
-    "id_number_hash",
-    "phone_hash",
-    "id_number_masked",
-    "phone_masked",
-    "area_code",
-    "contact_phone_masked",
-}
-
-
-def staff_label(actor: User | None, me: User) -> str:
-    """Who did something, as the person reads it: the office, not the clerk's name."""
-    if actor is None:
-        return "系统"
-    if actor.pk == me.pk:
-        return "您本人"
-    if actor.kind != UserKind.STAFF:
-        return "其他用户"
-    area = actor.area.full_name or actor.area.name if actor.area else ""
-    return f"{area}{actor.get_role_display()}（{actor.get_department_display()}）"
-
-
-def _shown(value: Any) -> str:
-    if value is None or value == "":
-        return EMPTY
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, datetime.datetime):
-        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
-    if isinstance(value, datetime.date):
-        return f"{value:%Y-%m-%d}"
-    if isinstance(value, list):
-        return "、".join(str(v) for v in value) or EMPTY
-    return str(value)
-
-
-def _related(value: models.Model | None, me: User) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, User):
-        return staff_label(value, me)
-    return str(value)
-
-
-def _field_item(obj: models.Model, f: models.Field, me: User) -> Item:
-    label = str(f.verbose_name)
-    if f.is_relation:
-        value = _related(getattr(obj, f.name), me)
-        return Item(f.name, label, value, _shown(value))
-    value = getattr(obj, f.attname)
-    if f.choices:
-        shown = getattr(obj, f"get_{f.name}_display")()
-    elif f.name in MASKED and value:
-        shown = getattr(obj, MASKED[f.name])
-    else:
-        shown = _shown(value)
-    return Item(f.name, label, value, shown)
-
-
-def model_items(obj: models.Model, me: User) -> list[Item]:
-    """Every field of `obj` a person would recognise, with its Chinese label."""
-    items = [_field_item(obj, f, me) for f in obj._meta.concrete_fields if f.name not in HIDDEN]
-    for f in obj._meta.many_to_many:
-        values = [str(v) for v in getattr(obj, f.name).all()]
-        items.append(Item(f.name, str(f.verbose_name), values, _shown(values)))
-    return items
 
 
 def _account_section(user: User) -> Section:
     record = [
         Item("kind", "账号类型", user.kind, user.get_kind_display()),
         Item("phone", "手机号", user.phone, user.phone_masked or EMPTY),
-        Item("display_name", "称呼", user.display_name, _shown(user.display_name)),
-        Item("date_joined", "开通时间", user.date_joined, _shown(user.date_joined)),
-        Item("last_login", "上次登录", user.last_login, _shown(user.last_login)),
+        Item("display_name", "称呼", user.display_name, shown(user.display_name)),
+        Item("date_joined", "开通时间", user.date_joined, shown(user.date_joined)),
+        Item("last_login", "上次登录", user.last_login, shown(user.last_login)),
     ]
     return Section("account", "我的账号", [record])
 
 
-def _seeker_sections(user: User) -> list[Section]:
-    seeker = (
-        JobSeeker.objects.filter(user=user)
-        .select_related("hukou_area", "residence", "registered_by__area")
-        .first()
-    )
-    if seeker is None:
-        return [Section("seeker", "求职登记", empty_text="您还没有做求职登记。")]
-    consents = Consent.objects.filter(seeker=seeker).select_related("recorded_by__area")
-    return [
-        Section("seeker", "求职登记", [model_items(seeker, user)]),
-        Section(
-            "consents", "我同意过的事", [_consent_items(c, user) for c in consents], tabular=True
-        ),
-    ]
-
-
-def _consent_items(consent: Consent, me: User) -> list[Item]:
-    return [
-        Item("at", "时间", consent.at, _shown(consent.at)),
-        Item("purpose", "用途", consent.purpose, consent.get_purpose_display()),
-        Item("granted", "同意", consent.granted, _shown(consent.granted)),
-        Item("method", "方式", consent.method, consent.get_method_display()),
-        Item(
-            "recorded_by",
-            "记录人",
-            _related(consent.recorded_by, me),
-            _shown(_related(consent.recorded_by, me)),
-        ),
-    ]
-
-
-def _employer_section(user: User) -> Section:
-    employers = Employer.objects.filter(owner=user).select_related("county", "industry")
-    return Section(
-        "employers",
-        "我的单位",
-        [model_items(e, user) for e in employers],
-        empty_text="还没有单位信息。",
-    )
-
-
 def access_log(user: User, limit: int | None = None) -> Section:
-    """Every audit row about the person's account and seeker registration: who (which
-    office), when, what."""
-    about = Q(object_type="accounts.user", object_id=str(user.pk))
-    seeker_id = JobSeeker.objects.filter(user=user).values_list("pk", flat=True).first()
-    if seeker_id is not None:
-        about |= Q(object_type="employment.jobseeker", object_id=str(seeker_id))
+    """Every audit row about the person's account and the records apps hold about them
+    (privacy.audited_records): who (which office), when, what."""
+    records_about = [
+        AuditedRecord("accounts.user", str(user.pk), "您的账号"),
+        *audited_records_from_apps(user),
+    ]
+    about = Q()
+    for record in records_about:
+        about |= Q(object_type=record.object_type, object_id=record.object_id)
+    what_of = {(r.object_type, r.object_id): r.what for r in records_about}
     entries = AuditEntry.objects.filter(about).select_related("actor__area").order_by("-at", "-id")
     if limit is not None:
         entries = entries[:limit]
     records = []
     for entry in entries:
         who = staff_label(entry.actor, user)
-        what = "您的求职登记" if entry.object_type == "employment.jobseeker" else "您的账号"
+        what = what_of[(entry.object_type, entry.object_id)]
         records.append(
             [
-                Item("at", "时间", entry.at, _shown(entry.at)),
+                Item("at", "时间", entry.at, shown(entry.at)),
                 Item("who", "谁", who, who),
                 Item("action", "做了什么", entry.action, f"{entry.get_action_display()}{what}"),
                 Item("result", "结果", entry.result, entry.get_result_display()),
@@ -171,12 +58,9 @@ def access_log(user: User, limit: int | None = None) -> Section:
 
 
 def my_data(user: User, *, access_log_limit: int | None = None) -> list[Section]:
-    """Everything held about `user`, section by section."""
+    """Everything held about `user`, section by section: the account, each app's part
+    (privacy hooks), and who saw or changed it."""
     sections = [_account_section(user)]
-    if user.kind == UserKind.WORKER or JobSeeker.objects.filter(user=user).exists():
-        sections += _seeker_sections(user)
-    if user.kind == UserKind.EMPLOYER:
-        sections.append(_employer_section(user))
     sections += sections_from_apps(user)
     sections.append(access_log(user, limit=access_log_limit))
     return sections

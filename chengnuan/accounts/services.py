@@ -31,8 +31,6 @@ from chengnuan.core.audit import audit_record
 from chengnuan.core.models import AuditAction, AuditResult
 from chengnuan.core.ratelimit import RateLimited
 from chengnuan.core.validators import clean_mobile
-from chengnuan.employment.choices import PushFrequency, SeekerStatus
-from chengnuan.employment.models import Consent, ConsentMethod, ConsentPurpose, Employer, JobSeeker
 from chengnuan.regions.models import Division
 
 CODE_LIFETIME = datetime.timedelta(minutes=5)
@@ -352,9 +350,9 @@ def _confirmed_device(user: User) -> TOTPDevice | None:
 
 def account_close(*, user: User) -> None:
     """Close a worker's or employer's account and erase their personal data in one
-    transaction: the seeker registration keeps only figures that identify nobody (birth year,
-    gender, residence area, wanted work) for statistics; the account loses its phone, so the
-    same number later starts afresh. Audit rows stay (they are append-only by law)."""
+    transaction: every app erases its part (privacy hooks; a seeker registration, for one,
+    keeps only figures that identify nobody); the account loses its phone, so the same number
+    later starts afresh. Audit rows stay (they are append-only by law)."""
     if user.kind == UserKind.STAFF:
         raise ValidationError("工作人员账号请由管理员停用。", code="staff")
     now = timezone.now()
@@ -362,7 +360,7 @@ def account_close(*, user: User) -> None:
         user = User.objects.select_for_update().get(pk=user.pk)
         if user.closed_at is not None:
             return
-        erased = {**_erase_seeker(user), **_unlink_employers(user), **privacy.erase_in_apps(user)}
+        erased = privacy.erase_in_apps(user)
         ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
         if user.phone_hash:
             PhoneCode.objects.filter(phone_hash=user.phone_hash).delete()
@@ -377,47 +375,6 @@ def account_close(*, user: User) -> None:
         user.full_clean()
         user.save()
         audit_record(actor=user, action=AuditAction.DELETE, obj=user, detail={"erased": erased})
-
-
-def _erase_seeker(user: User) -> dict[str, int]:
-    seeker = JobSeeker.objects.select_for_update().filter(user=user).first()
-    if seeker is None:
-        return {}
-    # A queryset update on purpose: the erased record no longer passes full_clean (name and
-    # numbers are required of a live registration). id_number_hash is unique and not null, so
-    # it gets a random token that matches no real number.
-    JobSeeker.objects.filter(pk=seeker.pk).update(
-        user=None,
-        name="已注销",
-        id_number="",
-        id_number_hash=f"closed-{uuid.uuid4().hex}",
-        id_number_masked="",
-        birth_date=datetime.date(seeker.birth_date.year, 1, 1),
-        phone="",
-        phone_hash="",
-        phone_masked="",
-        hukou_area=None,
-        skills="",
-        certificates="",
-        experience="",
-        quiet_start=None,
-        quiet_end=None,
-        push_frequency=PushFrequency.NEVER,
-        status=SeekerStatus.CLOSED,
-        updated_at=timezone.now(),
-    )
-    # Consents are an append-only history: closing withdraws every one.
-    Consent.objects.bulk_create(
-        Consent(seeker=seeker, purpose=purpose, granted=False, method=ConsentMethod.WITHDRAWN)
-        for purpose in ConsentPurpose.values
-    )
-    return {"seeker": 1}
-
-
-def _unlink_employers(user: User) -> dict[str, int]:
-    """An employer's company record is business data and stays; it only loses its account."""
-    count = Employer.objects.filter(owner=user).update(owner=None)
-    return {"employers_unlinked": count} if count else {}
 
 
 def my_data_export(*, user: User) -> dict[str, object]:

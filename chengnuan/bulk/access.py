@@ -5,10 +5,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from chengnuan.accounts.models import User
+from chengnuan.accounts.scoping import scope_filter
 from chengnuan.bulk.models import DemandSurvey, DemandSurveyPosition, EmploymentSurvey, ImportJob
 from chengnuan.core.audit import audit_record
 from chengnuan.core.models import AuditAction
-from chengnuan.core.scoping import scope_filter
 
 
 def get_job_or_404(user: User, pk: int) -> ImportJob:

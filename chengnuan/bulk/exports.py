@@ -23,12 +23,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from chengnuan.accounts.models import User
+from chengnuan.accounts.scoping import scope_filter
 from chengnuan.bulk.choices import Difficulty, WorkStatus
 from chengnuan.bulk.models import DemandSurveyPosition, EmploymentSurvey
 from chengnuan.classifications.models import Occupation
 from chengnuan.core.audit import audit_record
 from chengnuan.core.models import AuditAction
-from chengnuan.core.scoping import scope_filter
 from chengnuan.employment.choices import (
     Benefit,
     Education,

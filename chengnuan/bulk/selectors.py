@@ -4,8 +4,8 @@ scoped to the staff member."""
 from django.db.models import Count, Q, QuerySet
 
 from chengnuan.accounts.models import User
+from chengnuan.accounts.scoping import scope_filter
 from chengnuan.bulk.models import DemandSurvey, EmploymentSurvey, ImportJob
-from chengnuan.core.scoping import scope_filter
 from chengnuan.core.timeutil import today
 from chengnuan.employment.choices import PostingStatus
 from chengnuan.employment.models import Employer, Posting

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from chengnuan.accounts.scoping import scope_filter
 from chengnuan.bulk import columns, parsers
 from chengnuan.bulk.choices import Difficulty, SurveySource, WorkStatus
 from chengnuan.bulk.importer import Screened
@@ -23,7 +24,6 @@ from chengnuan.bulk.surveys import (
     employment_survey_field_values,
     position_field_values,
 )
-from chengnuan.core.scoping import scope_filter
 from chengnuan.employment.choices import MONTHLY_FACTOR, Education, WageUnit
 from chengnuan.employment.models import Employer
 from chengnuan.employment.permissions import is_staff_in_scope

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from chengnuan.accounts.access import staff_required
+from chengnuan.accounts.scoping import in_scope
 from chengnuan.bulk import columns, selectors, survey_services
 from chengnuan.bulk.access import (
     get_demand_survey_or_404,
@@ -28,7 +29,6 @@ from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.rows import Cells, RowInvalid
 from chengnuan.bulk.survey_handlers import read_demand_row, read_employment_row
 from chengnuan.bulk.surveys import PositionInput
-from chengnuan.core.scoping import in_scope
 from chengnuan.employment.forms_common import initial_from_post, is_refresh
 from chengnuan.employment.views_common import render_list
 

@@ -7,9 +7,9 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from chengnuan.accounts.models import UserKind
+from chengnuan.accounts.scoping import scope_filter
 from chengnuan.core.audit import audit_record
 from chengnuan.core.models import AuditAction
-from chengnuan.core.scoping import scope_filter
 from chengnuan.employment.models import Employer, JobSeeker, Posting
 from chengnuan.employment.selectors import seeker_for_user
 

@@ -6,7 +6,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from chengnuan.accounts.models import User, UserKind
-from chengnuan.core.scoping import in_scope
+from chengnuan.accounts.scoping import in_scope
 from chengnuan.employment.models import Employer
 
 OUT_OF_SCOPE = "这条记录不在您负责的区域内。"

@@ -1,5 +1,5 @@
 """Reads of the labour market database, with their joins done. Staff lists pass through
-chengnuan.core.scoping.scope_filter, so nobody sees a row outside their area."""
+chengnuan.accounts.scoping.scope_filter, so nobody sees a row outside their area."""
 
 import dataclasses
 from dataclasses import dataclass, field
@@ -9,8 +9,8 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from chengnuan.accounts.models import User, UserKind
+from chengnuan.accounts.scoping import scope_filter
 from chengnuan.core import crypto
-from chengnuan.core.scoping import scope_filter
 from chengnuan.core.timeutil import today
 from chengnuan.core.validators import clean_id_number, clean_mobile
 from chengnuan.employment.choices import EmployerStatus, PostingStatus
@@ -191,13 +191,15 @@ def employers_for_staff(user: User, status: str | None = None) -> QuerySet[Emplo
     return found.order_by("-created_at", "-id")
 
 
-def seeker_for_user(user: User) -> JobSeeker | None:
-    """The signed-in worker's own registration, if they have one."""
+def seeker_for_user(user: User, *, with_registrar: bool = False) -> JobSeeker | None:
+    """The signed-in worker's own registration, if they have one (with who registered it,
+    for 我的信息)."""
     if not user.is_authenticated:
         return None
+    joins = ("residence", "hukou_area", *(("registered_by__area",) if with_registrar else ()))
     return (
         JobSeeker.objects.filter(user=user)
-        .select_related("residence", "hukou_area")
+        .select_related(*joins)
         .prefetch_related("wanted_occupations", "wanted_areas")
         .first()
     )

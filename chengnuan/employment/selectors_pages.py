@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from chengnuan.accounts.models import User
+from chengnuan.accounts.scoping import scope_filter
 from chengnuan.classifications.models import Industry, Occupation
-from chengnuan.core.scoping import scope_filter
 from chengnuan.employment import selectors
 from chengnuan.employment.models import Employer, JobSeeker, Posting
 from chengnuan.regions.models import Division, DivisionLevel

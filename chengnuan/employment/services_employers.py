@@ -86,3 +86,9 @@ def employer_verify(*, employer: Employer, actor: User, approve: bool, note: str
     if published:
         transaction.on_commit(lambda: postings_changed(published))
     return employer
+
+
+def employers_unlink_owner(*, user: User) -> int:
+    """An employer account is closed: its companies are business data and stay, they only
+    lose the account (inside the caller's transaction). Returns how many were unlinked."""
+    return Employer.objects.filter(owner=user).update(owner=None)

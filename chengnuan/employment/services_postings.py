@@ -211,7 +211,7 @@ def posting_close(*, posting: Posting, actor: User | None) -> Posting:
 
 def posting_expire_due(*, today: datetime.date | None = None) -> int:
     """Mark postings whose end date has passed as expired; returns how many. Runs daily
-    (core.tasks.expire_postings). Batched so a province-wide run holds no long lock."""
+    (employment.tasks.expire_postings). Batched so a province-wide run holds no long lock."""
     today = today or local_today()
     due = Posting.objects.filter(status__in=EXPIRABLE, valid_until__lt=today)
     expired = 0

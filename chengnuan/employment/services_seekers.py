@@ -1,10 +1,13 @@
 """Writes for 求职登记 (job seekers): one record per person, with the consents they gave.
 Every change made by staff is audited (PIPL)."""
 
+import datetime
+import uuid
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from chengnuan.accounts.models import User, UserKind
 from chengnuan.core import crypto
@@ -257,3 +260,42 @@ def seeker_contact_reveal(
         ip=ip,
     )
     return seeker.phone
+
+
+def seeker_erase(*, user: User) -> int:
+    """Erase the registration of a person who closes their account (PIPL: the right to
+    delete), inside the caller's transaction. What stays identifies nobody (birth year, gender,
+    residence area, wanted work) and serves statistics; every consent is withdrawn. Returns
+    how many registrations were erased (0 or 1)."""
+    seeker = JobSeeker.objects.select_for_update().filter(user=user).first()
+    if seeker is None:
+        return 0
+    # A queryset update on purpose: the erased record no longer passes full_clean (name and
+    # numbers are required of a live registration). id_number_hash is unique and not null, so
+    # it gets a random token that matches no real number.
+    JobSeeker.objects.filter(pk=seeker.pk).update(
+        user=None,
+        name="已注销",
+        id_number="",
+        id_number_hash=f"closed-{uuid.uuid4().hex}",
+        id_number_masked="",
+        birth_date=datetime.date(seeker.birth_date.year, 1, 1),
+        phone="",
+        phone_hash="",
+        phone_masked="",
+        hukou_area=None,
+        skills="",
+        certificates="",
+        experience="",
+        quiet_start=None,
+        quiet_end=None,
+        push_frequency=PushFrequency.NEVER,
+        status=SeekerStatus.CLOSED,
+        updated_at=timezone.now(),
+    )
+    # Consents are an append-only history: closing withdraws every one.
+    Consent.objects.bulk_create(
+        Consent(seeker=seeker, purpose=purpose, granted=False, method=ConsentMethod.WITHDRAWN)
+        for purpose in ConsentPurpose.values
+    )
+    return 1

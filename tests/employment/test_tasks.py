@@ -3,11 +3,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from chengnuan.core.tasks import expire_postings
 from chengnuan.employment.choices import PostingStatus
 from chengnuan.employment.models import Posting
 from chengnuan.employment.selectors import public_postings
 from chengnuan.employment.services_postings import posting_expire_due
+from chengnuan.employment.tasks import expire_postings
 from tests.factories import PostingFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 
 from chengnuan.accounts.models import StaffRole
-from chengnuan.core.scoping import in_scope, scope_filter
+from chengnuan.accounts.scoping import in_scope, scope_filter
 from chengnuan.employment.models import JobSeeker
 from tests.factories import JobSeekerFactory, StaffFactory, UserFactory
 
