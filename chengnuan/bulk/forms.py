@@ -11,16 +11,10 @@ from django.core.files.uploadedfile import UploadedFile
 
 from chengnuan.bulk import conf
 from chengnuan.bulk.choices import Difficulty, ImportKind, ImportMode, WorkStatus
+from chengnuan.core.forms import DateInput, Fieldsets, FieldsetsMixin, text_errors
 from chengnuan.core.timeutil import today
 from chengnuan.employment.choices import Education, WageUnit
-from chengnuan.employment.forms_common import (
-    DateInput,
-    Fieldsets,
-    FieldsetsMixin,
-    region_select,
-    setup_region_fields,
-    text_errors,
-)
+from chengnuan.regions.forms import region_select, setup_region_fields
 
 
 def _text(

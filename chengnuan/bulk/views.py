@@ -17,7 +17,7 @@ from chengnuan.bulk.access import get_job_or_404
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.columns import SPECS
 from chengnuan.bulk.forms import ImportForm
-from chengnuan.employment.views_common import render_list
+from chengnuan.core.pages import render_list
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_TITLES = {

@@ -29,8 +29,8 @@ from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.rows import Cells, RowInvalid
 from chengnuan.bulk.survey_handlers import read_demand_row, read_employment_row
 from chengnuan.bulk.surveys import PositionInput
-from chengnuan.employment.forms_common import initial_from_post, is_refresh
-from chengnuan.employment.views_common import render_list
+from chengnuan.core.forms import initial_from_post, is_refresh
+from chengnuan.core.pages import render_list
 
 # Service fields named differently from the form's.
 SERVICE_FIELDS = {"county_code": "county", "residence_code": "township", "occupation_code": "occupation",

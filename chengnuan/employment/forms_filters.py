@@ -7,10 +7,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from chengnuan.accounts.models import User
+from chengnuan.core.forms import choice_errors, text_errors
 from chengnuan.employment import selectors_pages
 from chengnuan.employment.choices import EmployerStatus, PostingStatus, RevealPurpose, SeekerStatus
-from chengnuan.employment.forms_common import choice_errors, text_errors
 from chengnuan.employment.selectors import SeekerFilters, SeekerLookup, seeker_lookup
+from chengnuan.regions import choices as region_choices
 
 
 def _choice(label: str, choices: Any = (), blank: str = "全部") -> forms.ChoiceField:
@@ -92,7 +93,7 @@ class SeekerFilterForm(_ScopedFilters):
         super().__init__(*args, user=user, **kwargs)
         county = self.single_county or (self.data.get("county") or "")
         _set_choices(
-            self, "township", selectors_pages.township_choices(county), blank="全部（先选县区）"
+            self, "township", region_choices.township_choices(county), blank="全部（先选县区）"
         )
         _set_choices(
             self,

@@ -7,19 +7,19 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from chengnuan.employment import selectors_pages
-from chengnuan.employment.choices import Benefit, ContractType, Education, Shift, WageUnit
-from chengnuan.employment.forms_common import (
+from chengnuan.core.forms import (
     DateInput,
     FieldsetsMixin,
     choice_errors,
     number_errors,
-    region_select,
-    setup_region_fields,
     text_errors,
     to_input,
 )
+from chengnuan.employment import selectors_pages
+from chengnuan.employment.choices import Benefit, ContractType, Education, Shift, WageUnit
 from chengnuan.employment.inputs import EmployerInput, PostingInput
+from chengnuan.employment.models import Employer
+from chengnuan.regions.forms import region_select, setup_region_fields
 
 DEFAULT_VALID_DAYS = 30
 
@@ -193,3 +193,8 @@ class PostingForm(FieldsetsMixin, forms.Form):
 
     def to_input(self) -> PostingInput:
         return to_input(PostingInput, self.cleaned_data)
+
+
+def posting_contact_initial(employer: Employer) -> dict[str, Any]:
+    """A new posting starts with the employer's contact, which most postings keep."""
+    return {"contact_name": employer.contact_name, "contact_phone": employer.contact_phone}

@@ -5,9 +5,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
-from chengnuan.employment import selectors_pages
-from chengnuan.employment.choices import PushChannel, PushFrequency, WageUnit
-from chengnuan.employment.forms_common import (
+from chengnuan.core.forms import (
     DateInput,
     Fieldsets,
     FieldsetsMixin,
@@ -15,13 +13,15 @@ from chengnuan.employment.forms_common import (
     choice_errors,
     current_value,
     number_errors,
-    region_select,
-    setup_region_fields,
     text_errors,
     to_input,
 )
+from chengnuan.employment import selectors_pages
+from chengnuan.employment.choices import PushChannel, PushFrequency, WageUnit
 from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import ConsentMethod
+from chengnuan.regions import choices as region_choices
+from chengnuan.regions.forms import region_select, setup_region_fields
 
 CONSENT_TEXT = (
     "我同意平台保存我的姓名、身份证号、手机号、现居住地和求职意向，"
@@ -45,6 +45,8 @@ FIELDSETS: Fieldsets = (
 class SeekerForm(FieldsetsMixin, forms.Form):
     """Every field of SeekerInput, named the same, plus the helper selects for the region
     and the occupation search box."""
+
+    field_templates = {"wanted_occupation_codes": "employment/_occupations.html"}
 
     name = forms.CharField(label="姓名", max_length=32, error_messages=text_errors("姓名"))
     id_number = forms.CharField(
@@ -154,20 +156,20 @@ class SeekerForm(FieldsetsMixin, forms.Form):
         county_field = self.fields["hukou_area_code"]
         assert isinstance(province_field, forms.ChoiceField)
         assert isinstance(county_field, forms.ChoiceField)
-        province_field.choices = [("", "请选择省份"), *selectors_pages.province_choices()]
-        counties = list(selectors_pages.county_choices(province_code=province)) if province else []
+        province_field.choices = [("", "请选择省份"), *region_choices.province_choices()]
+        counties = list(region_choices.county_choices(province_code=province)) if province else []
         if chosen and len(chosen) != 6:
-            counties = selectors_pages.division_choices([chosen]) + counties
+            counties = region_choices.division_choices([chosen]) + counties
         county_field.choices = [("", "不选" if counties else "请先选省份"), *counties]
 
     def _setup_wanted_areas(self) -> None:
         """The cities, plus any county or township already chosen (from a station or import)."""
         field = self.fields["wanted_area_codes"]
         assert isinstance(field, forms.MultipleChoiceField)
-        cities = selectors_pages.city_choices()
+        cities = region_choices.city_choices()
         known = {code for code, _ in cities}
         extra = [code for code in self._ticked("wanted_area_codes") if code not in known]
-        field.choices = cities + selectors_pages.division_choices(extra)
+        field.choices = cities + region_choices.division_choices(extra)
 
     def _ticked(self, name: str) -> list[str]:
         if self.is_bound:

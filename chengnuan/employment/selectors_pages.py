@@ -4,7 +4,6 @@ list of common occupations, occupation search and industries. Each returns plain
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from chengnuan.accounts.models import User
@@ -12,10 +11,8 @@ from chengnuan.accounts.scoping import scope_filter
 from chengnuan.classifications.models import Industry, Occupation
 from chengnuan.employment import selectors
 from chengnuan.employment.models import Employer, JobSeeker, Posting
+from chengnuan.regions.choices import Choices, GroupedChoices, province_prefix
 from chengnuan.regions.models import Division, DivisionLevel
-
-Choices = list[tuple[str, str]]
-GroupedChoices = list[tuple[str, Choices]]
 
 # Work most people who come to a station ask for first (CSCO 2022 detailed occupations).
 COMMON_OCCUPATION_CODES = (
@@ -45,67 +42,6 @@ COMMON_OCCUPATION_CODES = (
 )
 
 OCCUPATION_SEARCH_LIMIT = 20
-
-
-def _province_prefix() -> str:
-    return settings.PROVINCE_CODE
-
-
-def city_choices() -> Choices:
-    """The province's cities (市)."""
-    cities = Division.objects.filter(
-        level=DivisionLevel.CITY, code__startswith=_province_prefix()
-    ).values_list("code", "name")
-    return list(cities)
-
-
-def province_choices() -> Choices:
-    """Every province of China (户籍地 may be anywhere), the platform's own first."""
-    rows = list(Division.objects.filter(level=DivisionLevel.PROVINCE).values_list("code", "name"))
-    return sorted(rows, key=lambda row: row[0] != _province_prefix())
-
-
-def county_choices(city_code: str = "", province_code: str = "") -> Choices | GroupedChoices:
-    """Counties (县区) of one city; without a city, every county of a province (the
-    platform's own by default) grouped under its city, so one select is enough when
-    JavaScript is off."""
-    if city_code:
-        return list(
-            Division.objects.filter(level=DivisionLevel.COUNTY, parent_id=city_code).values_list(
-                "code", "name"
-            )
-        )
-    rows = Division.objects.filter(
-        Q(level=DivisionLevel.CITY) | Q(level=DivisionLevel.COUNTY),
-        code__startswith=province_code or _province_prefix(),
-    ).values_list("code", "name", "level")
-    city_names: dict[str, str] = {}
-    counties: dict[str, Choices] = defaultdict(list)
-    for code, name, level in rows:
-        if level == DivisionLevel.CITY:
-            city_names[code] = name
-        else:
-            counties[code[:4]].append((code, name))
-    return [(city_names.get(city, city), counties[city]) for city in sorted(counties)]
-
-
-def township_choices(county_code: str) -> Choices:
-    """Townships and streets (乡镇街道) of one county; nothing without a county."""
-    if not county_code:
-        return []
-    return list(
-        Division.objects.filter(level=DivisionLevel.TOWNSHIP, parent_id=county_code).values_list(
-            "code", "name"
-        )
-    )
-
-
-def division_choices(codes: list[str]) -> Choices:
-    """(code, full name) of the given divisions, in the order given; unknown codes left out."""
-    if not codes:
-        return []
-    names = {d.code: str(d) for d in Division.objects.filter(code__in=codes)}
-    return [(code, names[code]) for code in codes if code in names]
 
 
 def occupation_choices(codes: list[str] | tuple[str, ...]) -> Choices:
@@ -158,7 +94,7 @@ def scope_county_choices(user: User) -> Choices:
     if not area:
         return []
     rows = Division.objects.filter(level=DivisionLevel.COUNTY, code__startswith=area[:6])
-    return list(rows.filter(code__startswith=_province_prefix()).values_list("code", "name"))
+    return list(rows.filter(code__startswith=province_prefix()).values_list("code", "name"))
 
 
 # --- lists behind the pages' filters ------------------------------------------------------

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 
 from chengnuan.accounts.access import login_required_kind
 from chengnuan.accounts.models import User, UserKind
+from chengnuan.core.pages import bind_form, render_form_page, run_service
 from chengnuan.employment import selectors
 from chengnuan.employment.access import get_posting_for_employer_or_404
 from chengnuan.employment.choices import PostingStatus, Source
-from chengnuan.employment.forms_posting import EmployerForm, PostingForm
+from chengnuan.employment.forms_posting import EmployerForm, PostingForm, posting_contact_initial
 from chengnuan.employment.inputs import PostingInput
 from chengnuan.employment.models import Employer, Posting
 from chengnuan.employment.services_employers import employer_register
@@ -26,12 +27,6 @@ from chengnuan.employment.services_postings import (
     posting_create,
     posting_submit,
     posting_update,
-)
-from chengnuan.employment.views_common import (
-    bind_form,
-    posting_contact_initial,
-    render_form_page,
-    run_service,
 )
 
 DRAFT = {"value": "draft", "label": "存为草稿", "secondary": True}

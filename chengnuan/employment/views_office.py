@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from chengnuan.accounts.access import staff_required
+from chengnuan.core.pages import bind_form, render_form_page, render_list, run_service
 from chengnuan.employment import selectors, selectors_pages
 from chengnuan.employment.access import (
     get_employer_for_staff_or_404,
@@ -19,16 +20,9 @@ from chengnuan.employment.forms_filters import (
     OfficeEmployerFilters,
     OfficePostingFilters,
 )
-from chengnuan.employment.forms_posting import EmployerForm, PostingForm
+from chengnuan.employment.forms_posting import EmployerForm, PostingForm, posting_contact_initial
 from chengnuan.employment.services_employers import employer_register, employer_verify
 from chengnuan.employment.services_postings import posting_create, posting_review
-from chengnuan.employment.views_common import (
-    bind_form,
-    posting_contact_initial,
-    render_form_page,
-    render_list,
-    run_service,
-)
 
 
 def office_home(request: HttpRequest) -> HttpResponse:

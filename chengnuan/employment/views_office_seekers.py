@@ -12,6 +12,13 @@ from chengnuan.core.audit import audit_record
 from chengnuan.core.http import client_ip
 from chengnuan.core.lookups import lookup_recall, lookup_remember
 from chengnuan.core.models import AuditAction
+from chengnuan.core.pages import (
+    bind_form,
+    page_of,
+    query_without_page,
+    render_form_page,
+    run_service,
+)
 from chengnuan.employment import selectors_pages
 from chengnuan.employment.access import get_seeker_for_staff_or_404
 from chengnuan.employment.choices import RegisteredVia, RevealPurpose
@@ -24,13 +31,6 @@ from chengnuan.employment.forms_seeker import StationRegistrationForm
 from chengnuan.employment.models import ConsentMethod, JobSeeker
 from chengnuan.employment.selectors import SeekerLookup
 from chengnuan.employment.services_seekers import seeker_contact_reveal, seeker_register
-from chengnuan.employment.views_common import (
-    bind_form,
-    page_of,
-    query_without_page,
-    render_form_page,
-    run_service,
-)
 
 
 def seeker_list(request: HttpRequest) -> HttpResponse:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from chengnuan.accounts.access import login_required_kind
 from chengnuan.accounts.models import User, UserKind
+from chengnuan.core.pages import bind_form, render_form_page, run_service
 from chengnuan.employment import selectors
 from chengnuan.employment.access import get_own_seeker_or_404
 from chengnuan.employment.choices import RegisteredVia
@@ -26,7 +27,6 @@ from chengnuan.employment.services_seekers import (
     seeker_resume,
     seeker_update,
 )
-from chengnuan.employment.views_common import bind_form, render_form_page, run_service
 
 REGISTER_INTRO = (
     "填好下面的信息，有合适的岗位我们会推送给您。标着“必填”的要填，其他可以以后再补。"

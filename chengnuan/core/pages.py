@@ -1,5 +1,6 @@
-"""Helpers shared by the employment views: one way to bind a form (blank, redrawn, or
-submitted), one way to run a service and put its refusal on the form, one way to page."""
+"""Helpers every app's pages share: one way to bind a form (blank, redrawn, or submitted),
+one way to run a service and put its refusal on the form, one way to page a list, one page
+that holds a form (templates/core/form_page.html)."""
 
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -11,8 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from chengnuan.employment.forms_common import apply_service_errors, initial_from_post, is_refresh
-from chengnuan.employment.models import Employer
+from chengnuan.core.forms import apply_service_errors, initial_from_post, is_refresh
 
 FormT = TypeVar("FormT", bound=forms.Form)
 ResultT = TypeVar("ResultT")
@@ -35,11 +35,6 @@ def bind_form(
     if is_refresh(request.POST):
         return form_class(initial=initial_from_post(form_class, request.POST), **kwargs), False
     return form_class(request.POST, **kwargs), True
-
-
-def posting_contact_initial(employer: Employer) -> dict[str, Any]:
-    """A new posting starts with the employer's contact, which most postings keep."""
-    return {"contact_name": employer.contact_name, "contact_phone": employer.contact_phone}
 
 
 def run_service(form: forms.BaseForm, call: Callable[[], ResultT]) -> ResultT | None:
@@ -87,7 +82,7 @@ def render_form_page(
     the first is the one Enter presses."""
     return render(
         request,
-        "employment/form_page.html",
+        "core/form_page.html",
         {"form": form, "heading": heading, "buttons": buttons, **context},
     )
 

@@ -1,7 +1,7 @@
-"""Pieces every employment form shares: dependent region selects that work without
-JavaScript, turning a service's ValidationError into messages next to the fields, and the
-"refresh" round trip that redraws a form (next region level, occupation search) without
-saving or showing errors."""
+"""Pieces every app's forms share: plain-Chinese error messages, turning a service's
+ValidationError into messages next to the fields, the "refresh" round trip that redraws a form
+(next region level, a search inside the form) without saving or showing errors, and fieldsets
+drawn by templates/core/_fieldsets.html. Region selects are in regions/forms.py."""
 
 import dataclasses
 from typing import Any, TypeVar
@@ -9,8 +9,6 @@ from typing import Any, TypeVar
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import QueryDict
-
-from chengnuan.employment import selectors_pages
 
 # The name of the submit button that redraws a form instead of saving it.
 REFRESH = "_refresh"
@@ -55,12 +53,6 @@ def text_errors(what: str) -> dict[str, str]:
     }
 
 
-def region_select(label: str, *, required: bool, help_text: str = "") -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label, required=required, help_text=help_text, error_messages=choice_errors(label)
-    )
-
-
 def current_value(form: forms.BaseForm, name: str) -> str:
     """What the field holds now: the submitted value of a bound form, else its initial.
     Read from the raw data so no bound field caches its initial before we set it."""
@@ -69,33 +61,6 @@ def current_value(form: forms.BaseForm, name: str) -> str:
     else:
         value = form.initial.get(name, form.fields[name].initial)
     return "" if value is None else str(value)
-
-
-def setup_region_fields(
-    form: forms.BaseForm, *, city: str, county: str, township: str | None = None
-) -> None:
-    """Fill the choices of a 市 → 县区 (→ 乡镇街道) trio from what is chosen now. Choosing a
-    county implies its city; townships appear once a county is chosen (the page redraws
-    through the refresh button, or htmx when JavaScript is on)."""
-    chosen_county = current_value(form, county)
-    chosen_city = current_value(form, city) or chosen_county[:4]
-    if not chosen_county and township:
-        chosen_county = current_value(form, township)[:6]
-    if not form.is_bound:
-        form.initial.setdefault(city, chosen_city)
-        form.initial.setdefault(county, chosen_county)
-    city_field = form.fields[city]
-    county_field = form.fields[county]
-    assert isinstance(city_field, forms.ChoiceField)
-    assert isinstance(county_field, forms.ChoiceField)
-    city_field.choices = [("", "全部城市"), *selectors_pages.city_choices()]
-    county_field.choices = [("", "请选择县区"), *selectors_pages.county_choices(chosen_city)]
-    if township:
-        township_field = form.fields[township]
-        assert isinstance(township_field, forms.ChoiceField)
-        options = selectors_pages.township_choices(chosen_county)
-        placeholder = "请选择乡镇街道" if options else "请先选县区"
-        township_field.choices = [("", placeholder), *options]
 
 
 def apply_service_errors(
@@ -164,9 +129,12 @@ Fieldsets = tuple[tuple[str, tuple[Any, ...]], ...]
 
 
 class FieldsetsMixin:
-    """`fieldsets` lists (legend, names); a nested tuple of names is a region group."""
+    """`fieldsets` lists (legend, names); a nested tuple of names is a region group.
+    `field_templates` names a template of the form's own app for a field that needs more than
+    templates/core/_field.html (an occupation picker, say)."""
 
     fieldsets: Fieldsets = ()
+    field_templates: dict[str, str] = {}
 
     def grouped_fields(self) -> list[tuple[str, list[Any]]]:
         form: Any = self
@@ -181,6 +149,8 @@ class FieldsetsMixin:
                         RegionGroup(id=f"region-{name[-1]}", fields=[form[n] for n in name])
                     )
                 else:
-                    items.append(form[name])
+                    bound = form[name]
+                    bound.custom_template = self.field_templates.get(name, "")
+                    items.append(bound)
             layout.append((legend, items))
         return layout

@@ -1,0 +1,73 @@
+"""Pick lists of administrative divisions for forms, as (value, label) pairs or groups ready
+for a Django ChoiceField, each in one query."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Q
+
+from chengnuan.regions.models import Division, DivisionLevel
+
+Choices = list[tuple[str, str]]
+GroupedChoices = list[tuple[str, Choices]]
+
+
+def province_prefix() -> str:
+    return settings.PROVINCE_CODE
+
+
+def city_choices() -> Choices:
+    """The province's cities (市)."""
+    cities = Division.objects.filter(
+        level=DivisionLevel.CITY, code__startswith=province_prefix()
+    ).values_list("code", "name")
+    return list(cities)
+
+
+def province_choices() -> Choices:
+    """Every province of China (户籍地 may be anywhere), the platform's own first."""
+    rows = list(Division.objects.filter(level=DivisionLevel.PROVINCE).values_list("code", "name"))
+    return sorted(rows, key=lambda row: row[0] != province_prefix())
+
+
+def county_choices(city_code: str = "", province_code: str = "") -> Choices | GroupedChoices:
+    """Counties (县区) of one city; without a city, every county of a province (the
+    platform's own by default) grouped under its city, so one select is enough when
+    JavaScript is off."""
+    if city_code:
+        return list(
+            Division.objects.filter(level=DivisionLevel.COUNTY, parent_id=city_code).values_list(
+                "code", "name"
+            )
+        )
+    rows = Division.objects.filter(
+        Q(level=DivisionLevel.CITY) | Q(level=DivisionLevel.COUNTY),
+        code__startswith=province_code or province_prefix(),
+    ).values_list("code", "name", "level")
+    city_names: dict[str, str] = {}
+    counties: dict[str, Choices] = defaultdict(list)
+    for code, name, level in rows:
+        if level == DivisionLevel.CITY:
+            city_names[code] = name
+        else:
+            counties[code[:4]].append((code, name))
+    return [(city_names.get(city, city), counties[city]) for city in sorted(counties)]
+
+
+def township_choices(county_code: str) -> Choices:
+    """Townships and streets (乡镇街道) of one county; nothing without a county."""
+    if not county_code:
+        return []
+    return list(
+        Division.objects.filter(level=DivisionLevel.TOWNSHIP, parent_id=county_code).values_list(
+            "code", "name"
+        )
+    )
+
+
+def division_choices(codes: list[str]) -> Choices:
+    """(code, full name) of the given divisions, in the order given; unknown codes left out."""
+    if not codes:
+        return []
+    names = {d.code: str(d) for d in Division.objects.filter(code__in=codes)}
+    return [(code, names[code]) for code in codes if code in names]
