@@ -409,7 +409,9 @@ def _totp_spend(device: TOTPDevice, token: str, *, count_failure: bool) -> bool:
     throttle holds for every source, so codes typed by strangers must not feed it."""
     token = token.strip()
     allowed, _reason = device.verify_is_allowed()
-    if not allowed or not (token.isascii() and token.isdigit()):
+    if not allowed:  # throttled after wrong codes typed with the right password
+        return False
+    if not (token.isascii() and token.isdigit()):
         return _totp_failed(device, count_failure)
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time()
