@@ -1,5 +1,7 @@
-from huey.contrib.djhuey import db_task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
 
+from chengnuan.accounts.services import sign_ins_purge
 from chengnuan.accounts.sms import sms_send_now
 from chengnuan.core import crypto
 
@@ -8,3 +10,9 @@ from chengnuan.core import crypto
 def sms_deliver(sealed_phone: str, sealed_text: str) -> None:
     """Arguments arrive encrypted so the queue's storage never holds a number or a code."""
     sms_send_now(phone=crypto.decrypt(sealed_phone), text=crypto.decrypt(sealed_text))
+
+
+@db_periodic_task(crontab(hour="4", minute="23"))
+def sign_ins_purge_daily() -> None:
+    """Tokens and browser sign-ins that ended or expired a month ago are deleted."""
+    sign_ins_purge()
