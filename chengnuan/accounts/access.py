@@ -2,6 +2,7 @@
 
     user = staff_required(request)                       # verified staff (password + TOTP)
     user = login_required_kind(request, UserKind.WORKER)  # a signed-in worker
+    sign_in = own_sign_in(user, sign_in_id)               # one of the user's own sign-ins
 
 A visitor who is not signed in is sent to the right sign-in page (LoginRequired, turned into
 a redirect by accounts.middleware.LoginRedirectMiddleware); someone signed in as the wrong
@@ -13,10 +14,11 @@ from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 
-from chengnuan.accounts.models import User, UserKind
+from chengnuan.accounts.models import ApiToken, BrowserSession, User, UserKind
+from chengnuan.accounts.selectors import sign_in_of
 
 KIND_ONLY = {
     UserKind.WORKER: "这个页面只对求职者开放。",
@@ -76,3 +78,11 @@ def login_required_kind(request: HttpRequest, kind: str | Iterable[str]) -> User
     if user.kind == UserKind.STAFF:
         return staff_required(request)
     return user
+
+
+def own_sign_in(user: User, sign_in_id: str) -> ApiToken | BrowserSession:
+    """One of `user`'s own live sign-ins; anyone else's is a 404, the same as none at all."""
+    sign_in = sign_in_of(user, sign_in_id)
+    if sign_in is None:
+        raise Http404("没有找到这个登录。")
+    return sign_in

@@ -9,10 +9,11 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
 from django_otp.admin import OTPAdminSite
 
-from chengnuan.accounts.models import ApiToken, User
+from chengnuan.accounts.models import ApiToken, SignInEnd, User
+from chengnuan.accounts.services import api_token_revoke
+from chengnuan.core.http import client_ip
 
 
 class StaffAdminSite(OTPAdminSite):
@@ -68,7 +69,11 @@ class UserAdmin(DjangoUserAdmin):
 def revoke_tokens(
     modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[ApiToken]
 ) -> None:
-    queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    assert isinstance(request.user, User)
+    for token in queryset.filter(revoked_at__isnull=True):
+        api_token_revoke(
+            token=token, actor=request.user, why=SignInEnd.BY_ADMIN, ip=client_ip(request)
+        )
 
 
 @admin.register(ApiToken)
@@ -76,10 +81,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
     """Tokens are listed and revoked here; new ones come from manage.py staff_api_token,
     which shows the key once."""
 
-    list_display = ["name", "user", "created_at", "last_used_at", "revoked_at"]
-    list_filter = ["revoked_at"]
+    list_display = ["name", "user", "created_at", "last_used_at", "expires_at", "revoked_at"]
+    list_filter = ["revoked_at", "expires_at"]
     search_fields = ["name", "user__username"]
-    readonly_fields = ["user", "name", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["user", "name", "created_at", "last_used_at", "expires_at", "revoked_at"]
     actions = [revoke_tokens]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -8,26 +8,33 @@
 TokenAuth reads "Authorization: Bearer <key>" (keys come from POST /api/v1/accounts/login/verify
 for workers and employers; staff keys only from an administrator: manage.py staff_create
 --api-token or staff_api_token). It sets request.user to the token's user and
-request.api_token to the token, so the access helpers in accounts.access work unchanged.
+request.api_token to the token, so the access helpers in accounts.access work unchanged. An
+unknown, revoked or expired key is a 401; a worker's key is renewed by use (see
+services.api_token_create).
 BrowserSessionAuth is django-ninja's session authentication (CSRF checked on unsafe methods),
 consulted only when a session cookie is present, so a bad bearer token is a plain 401.
 A route still calls its access helper first: authentication says who, not what they may see.
 """
 
-import datetime
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
-from chengnuan.accounts.models import ApiToken, User
+from chengnuan.accounts.models import User
 from chengnuan.accounts.selectors import api_token_for_key
-from chengnuan.accounts.services import TOKEN_PREFIX, api_token_hash
+from chengnuan.accounts.services import TOKEN_PREFIX, api_token_hash, api_token_touch
 
-# last_used_at is refreshed at most this often, not on every request.
-LAST_USED_RESOLUTION = datetime.timedelta(minutes=5)
+
+class TokenExpired(AuthenticationError):
+    """A real key past its expiry: a 401 like any refused bearer token, with its own message
+    (the APP signs in again)."""
+
+    def __init__(self) -> None:
+        super().__init__(401, "登录已过期，请重新登录。")
 
 
 class TokenAuth(HttpBearer):
@@ -38,16 +45,13 @@ class TokenAuth(HttpBearer):
         api_token = api_token_for_key(api_token_hash(token))
         if api_token is None:
             return None
-        _touch(api_token)
+        now = timezone.now()
+        if api_token.expires_at <= now:
+            raise TokenExpired()
+        api_token_touch(token=api_token, now=now)
         request.user = api_token.user
         request.api_token = api_token  # type: ignore[attr-defined]
         return api_token.user
-
-
-def _touch(api_token: ApiToken) -> None:
-    now = timezone.now()
-    if api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_RESOLUTION:
-        ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
 
 
 class BrowserSessionAuth(SessionAuth):

@@ -128,21 +128,61 @@ class PhoneCode(models.Model):
         return f"{self.purpose} {self.created_at:%Y-%m-%d %H:%M:%S}"
 
 
+class SignInEnd(models.TextChoices):
+    """Why a sign-in (an API token or a browser session) ended; kept in its audit row."""
+
+    LOGOUT = "logout", "退出登录"
+    BY_OWNER = "by_owner", "本人在“登录过的设备”里退出"
+    OTHERS_BY_OWNER = "others_by_owner", "本人退出其他所有设备"
+    BY_ADMIN = "by_admin", "管理员作废"
+
+
 class ApiToken(models.Model):
     """A bearer token for the APP channel. Only the keyed hash of the key is stored; the key is
-    shown once, when it is made. Staff tokens are issued only by an administrator
-    (manage.py staff_create --api-token / staff_api_token) and stay inside the staff member's
-    area scope like every other staff access."""
+    shown once, when it is made. Every token expires: a worker's or employer's is renewed by
+    use up to a hard limit, a staff member's never (see services.api_token_create). Staff
+    tokens are issued only by an administrator (manage.py staff_create --api-token /
+    staff_api_token) and stay inside the staff member's area scope like every other staff
+    access."""
 
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     name = models.CharField("名称", max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField("有效期至", db_index=True)
     revoked_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="apitoken_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BrowserSession(models.Model):
+    """A sign-in in a browser, recorded when it starts, so that a person can see where they
+    are signed in and end it (Django's session table cannot be searched by user). The
+    session key opens the account like a token does: it is stored encrypted (ending the
+    session needs it) with a keyed hash to recognise the browser in hand."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="browser_sessions"
+    )
+    session_key = EncryptedTextField(editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    device = models.CharField("设备", max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.device

@@ -1,7 +1,7 @@
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from chengnuan.accounts.services import phone_codes_purge
+from chengnuan.accounts.services import phone_codes_purge, sign_ins_purge
 from chengnuan.accounts.sms import sms_send_now
 from chengnuan.core import crypto
 
@@ -16,3 +16,9 @@ def sms_deliver(sealed_phone: str, sealed_text: str) -> None:
 def phone_codes_purge_daily() -> None:
     """One-time codes older than two days are deleted."""
     phone_codes_purge()
+
+
+@db_periodic_task(crontab(hour="4", minute="23"))
+def sign_ins_purge_daily() -> None:
+    """Tokens and browser sign-ins that ended or expired a month ago are deleted."""
+    sign_ins_purge()

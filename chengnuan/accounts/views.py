@@ -12,15 +12,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
 
-from chengnuan.accounts.access import login_required_kind
+from chengnuan.accounts.access import login_required_kind, own_sign_in
 from chengnuan.accounts.forms import CloseAccountForm, PhoneLoginForm, StaffLoginForm
-from chengnuan.accounts.models import PhoneCodePurpose, UserKind
+from chengnuan.accounts.models import ApiToken, BrowserSession, PhoneCodePurpose, User, UserKind
+from chengnuan.accounts.selectors import browser_session_hash, sign_ins
 from chengnuan.accounts.selectors import my_data as select_my_data
 from chengnuan.accounts.services import (
     account_close,
+    browser_session_logout,
+    browser_session_record,
     login_code_request,
     login_code_verify,
     my_data_export,
+    sign_in_end,
+    sign_ins_end_others,
     staff_sign_in,
 )
 from chengnuan.core.crypto import mask_phone
@@ -28,6 +33,17 @@ from chengnuan.core.http import client_ip
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 OWN_DATA_KINDS = (UserKind.WORKER, UserKind.EMPLOYER)
+ANY_KIND = tuple(UserKind)
+
+
+def _sign_in(request: HttpRequest, user: User) -> None:
+    """Log `user` in to this browser and remember the sign-in for 登录过的设备."""
+    login(request, user, backend=MODEL_BACKEND)
+    session_key = request.session.session_key
+    assert session_key is not None  # login() has just made one
+    browser_session_record(
+        user=user, session_key=session_key, user_agent=request.headers.get("User-Agent", "")
+    )
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
@@ -56,7 +72,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error("code", exc)
             else:
-                login(request, user, backend=MODEL_BACKEND)
+                _sign_in(request, user)
                 return redirect(_next_url(request, reverse("home")))
         else:
             try:
@@ -82,6 +98,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
+    if isinstance(request.user, User):
+        browser_session_logout(
+            user=request.user, session_key=request.session.session_key, ip=client_ip(request)
+        )
     logout(request)
     messages.success(request, "您已退出登录。")
     return redirect("home")
@@ -103,7 +123,7 @@ def staff_login_view(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            login(request, user, backend=MODEL_BACKEND)
+            _sign_in(request, user)
             otp_login(request, device)
             return redirect(_next_url(request, reverse("employment:office_home")))
     return render(
@@ -143,3 +163,43 @@ def close_account_view(request: HttpRequest) -> HttpResponse:
         )
         return redirect("home")
     return render(request, "accounts/close.html", {"form": form})
+
+
+@require_GET
+def sign_ins_view(request: HttpRequest) -> HttpResponse:
+    """登录过的设备: where the person is signed in, each with a button to end it."""
+    user = login_required_kind(request, ANY_KIND)
+    found = sign_ins(user, current_session_key=request.session.session_key)
+    return render(request, "accounts/sign_ins.html", {"sign_ins": found})
+
+
+@require_POST
+def sign_in_end_view(request: HttpRequest, sign_in_id: str) -> HttpResponse:
+    user = login_required_kind(request, ANY_KIND)
+    sign_in = own_sign_in(user, sign_in_id)
+    sign_in_end(user=user, sign_in=sign_in, ip=client_ip(request))
+    if _is_this_browser(request, sign_in):
+        logout(request)
+        messages.success(request, "这台设备已退出登录。")
+        return redirect("home")
+    messages.success(request, "已退出那一处登录。")
+    return redirect("accounts:sign_ins")
+
+
+@require_POST
+def sign_ins_end_others_view(request: HttpRequest) -> HttpResponse:
+    user = login_required_kind(request, ANY_KIND)
+    ended = sign_ins_end_others(
+        user=user, keep_session_key=request.session.session_key, ip=client_ip(request)
+    )
+    messages.success(request, f"已退出其他{ended}处登录，只有这台设备还登录着。")
+    return redirect("accounts:sign_ins")
+
+
+def _is_this_browser(request: HttpRequest, sign_in: ApiToken | BrowserSession) -> bool:
+    key = request.session.session_key
+    return (
+        isinstance(sign_in, BrowserSession)
+        and key is not None
+        and sign_in.key_hash == browser_session_hash(key)
+    )

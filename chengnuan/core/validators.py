@@ -79,23 +79,44 @@ def id_number_facts(number: str) -> IdNumberFacts:
     )
 
 
+# GB 32100-2015 §4: 18 characters from the digits and the capital letters without I, O, Z, S
+# and V. Position 1 is the registration authority (登记管理部门代码) and position 2 the
+# institution category (机构类别代码): the standard lets both be a digit or a letter, and the
+# authorities are a table that keeps growing: 1–9 and Y in 2015, A (中央军委改革和编制办公室)
+# in amendment No. 1 (GB 32100-2015/XG1-2016), N (农业农村, rural collective economic
+# organisations: N1 组级, N2 村级, N3 乡镇级, N9 其他) in 2018. python-stdnum (2.2) demands
+# digits in positions 1–8 and so refuses every Y, A and N code; here positions 1–2 take any
+# character of the alphabet, so a newly assigned authority is not refused either. A typing
+# slip in any position is still caught: the check character (ISO 7064 MOD 31-3, computed by
+# stdnum) detects every single substitution.
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_CHARACTER = f"[{_USCC_ALPHABET}]"
+_USCC_SHAPE = re.compile(f"{_USCC_CHARACTER}{{2}}[0-9]{{6}}{_USCC_CHARACTER}{{10}}")
+_USCC_UNUSED_LETTERS = re.compile("[IOZSV]")
+
+
 def clean_uscc(value: str) -> str:
-    """A valid 18-character 统一社会信用代码 (GB 32100)."""
+    """A valid 18-character 统一社会信用代码 (GB 32100), whatever its registration authority."""
     code = _normalise(value)
     if not code:
         raise ValidationError("请填写统一社会信用代码。", code="required")
     if len(code) != 18:
         raise ValidationError(f"统一社会信用代码应为18位，您填了{len(code)}位。", code="length")
-    try:
-        return str(uscc.validate(code))
-    except stdnum_exceptions.InvalidChecksum:
+    if _USCC_UNUSED_LETTERS.search(code):
         raise ValidationError(
-            "统一社会信用代码校验位不对，请对照营业执照核对。", code="checksum"
-        ) from None
-    except stdnum_exceptions.ValidationError:
+            "统一社会信用代码里没有字母I、O、Z、S、V，请对照营业执照核对"
+            "（常见的是把数字1、0、2、5写成了字母）。",
+            code="format",
+        )
+    if not _USCC_SHAPE.fullmatch(code):
         raise ValidationError(
-            "统一社会信用代码格式不对，请对照营业执照核对。", code="format"
-        ) from None
+            "统一社会信用代码格式不对：第3到8位是数字，其他位是数字或大写字母。请对照营业执照核对。",
+            code="format",
+        )
+    # stdnum's calc_check_digit reads the first 17 characters.
+    if uscc.calc_check_digit(code) != code[17]:
+        raise ValidationError("统一社会信用代码校验位不对，请对照营业执照核对。", code="checksum")
+    return code
 
 
 def clean_mobile(value: str) -> str:

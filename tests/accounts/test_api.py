@@ -119,5 +119,5 @@ def test_a_staff_token_counts_as_verified_staff_and_keeps_the_scope():
 def test_a_revoked_staff_token_authenticates_nobody():
     staff, _device = staff_with_device()
     token, key = api_token_create(user=staff, name="导入脚本")
-    api_token_revoke(token=token)
+    api_token_revoke(token=token, actor=staff)
     assert TokenAuth()(RequestFactory().get("/", **bearer(key))) is None

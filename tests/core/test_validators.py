@@ -123,11 +123,17 @@ def test_id_number_facts_reads_birth_gender_and_region():
 # --- 统一社会信用代码 -------------------------------------------------------------------------
 
 
+# Registration authority + institution category (GB 32100-2015 and later assignments):
+# 工商 91/92/93, 机构编制 11/12, 民政 51/52, 其他 Y1, 中央军委改革和编制办公室 A1,
+# 农业农村 (rural collective economic organisations) N1/N2/N3/N9.
+USCC_HEADS = ["91", "92", "93", "11", "12", "51", "52", "Y1", "A1", "N1", "N2", "N3", "N9"]
+
+
 @st.composite
 def usccs(draw: st.DrawFn) -> str:
-    registry = draw(st.sampled_from(["91", "92", "11", "12", "51", "52"]))
+    head = draw(st.sampled_from(USCC_HEADS))
     tail = draw(st.text(alphabet=USCC_ALPHABET, min_size=9, max_size=9))
-    body = f"{registry}{draw(st.sampled_from(REGIONS))}{tail}"
+    body = f"{head}{draw(st.sampled_from(REGIONS))}{tail}"
     return body + uscc.calc_check_digit(body)
 
 
@@ -143,16 +149,70 @@ def test_uscc_with_a_wrong_check_character_is_refused(code, wrong):
     assert error_code(clean_uscc, code[:-1] + wrong) == "checksum"
 
 
+@pytest.mark.parametrize(
+    "code",
+    [
+        # 砀山县唐寨镇和谐村股份经济合作社 (安徽省宿州市砀山县, 341321): a village-level rural
+        # collective economic organisation (N2), as printed on its 2026 land-contract forms
+        # (土地承包合同) kept as sample data in a public GitHub repository. Its check character
+        # is right, so N codes use the same MOD 31-3 check as every other code.
+        "N2341321MF0196829D",
+        # The example in python-stdnum's own documentation (an 工商 enterprise, 91).
+        "91110000600037341L",
+    ],
+)
+def test_published_codes_pass(code):
+    assert clean_uscc(code) == code
+
+
+@pytest.mark.parametrize("head", ["N1", "N2", "N3", "N9", "A1", "Y1"])
+def test_codes_of_letter_authorities_pass(head):
+    # Built with a correct check character: python-stdnum 2.2 refuses all of these because
+    # its positions 1–8 must be digits.
+    body = f"{head}210106MF0196829"
+    code = body + uscc.calc_check_digit(body)
+    assert not uscc.is_valid(code)
+    assert clean_uscc(code) == code
+
+
+def test_a_published_n_code_with_a_wrong_check_character_is_refused():
+    assert error_code(clean_uscc, "N2341321MF0196829E") == "checksum"
+
+
+@given(st.integers(min_value=0, max_value=16), st.sampled_from(USCC_ALPHABET))
+def test_any_single_slip_in_a_published_n_code_is_caught(position, replacement):
+    code = "N2341321MF0196829D"
+    if code[position] == replacement or (2 <= position <= 7 and not replacement.isdigit()):
+        return
+    slipped = code[:position] + replacement + code[position + 1 :]
+    assert error_code(clean_uscc, slipped) == "checksum"
+
+
 @pytest.mark.parametrize("value", ["91210106MA0XXXXX", "91210106MA0XXXXXXXX"])
 def test_uscc_of_wrong_length_is_refused(value):
     assert error_code(clean_uscc, value) == "length"
 
 
-def test_uscc_with_letters_not_used_in_codes_is_refused():
-    body = "91210106MA0YYYYYY"
-    code = body + uscc.calc_check_digit(body)
-    # I, O, S, V and Z never appear in a 统一社会信用代码.
-    assert error_code(clean_uscc, code[:10] + "O" + code[11:]) in {"format", "checksum"}
+@pytest.mark.parametrize("letter", ["I", "O", "Z", "S", "V"])
+@pytest.mark.parametrize("position", [0, 1, 10, 17])
+def test_letters_never_used_in_codes_are_refused_anywhere(letter, position):
+    code = "N2341321MF0196829D"
+    with pytest.raises(ValidationError) as info:
+        clean_uscc(code[:position] + letter + code[position + 1 :])
+    assert info.value.code == "format"
+    assert "没有字母I、O、Z、S、V" in info.value.messages[0]
+
+
+@pytest.mark.parametrize("value", ["N2A41321MF0196829D", "912101X6MA0YYYYYY0"])
+def test_a_letter_in_the_division_code_is_refused(value):
+    with pytest.raises(ValidationError) as info:
+        clean_uscc(value)
+    assert info.value.code == "format"
+    assert "第3到8位是数字" in info.value.messages[0]
+
+
+def test_punctuation_in_a_uscc_is_a_format_error():
+    assert error_code(clean_uscc, "N2341321MF019682-D") == "format"
 
 
 def test_empty_uscc_asks_to_fill_it_in():

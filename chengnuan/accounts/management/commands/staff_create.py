@@ -1,8 +1,11 @@
 import base64
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import timezone
 
 from chengnuan.accounts.models import Department, StaffRole
 from chengnuan.accounts.services import api_token_create, staff_create
@@ -29,18 +32,33 @@ class Command(BaseCommand):
             metavar="NAME",
             help="also issue an API token with this name (printed once)",
         )
+        parser.add_argument(
+            "--api-token-days",
+            type=int,
+            default=settings.STAFF_API_TOKEN_DAYS,
+            help="how many days that token works (at most STAFF_API_TOKEN_DAYS)",
+        )
 
     def handle(self, *args: object, **options: str) -> None:
         password = options["password"] or secrets.token_urlsafe(12)
         try:
-            user, device = staff_create(
-                username=options["username"],
-                role=options["role"],
-                area_code=options["area"],
-                department=options["department"],
-                password=password,
-                display_name=options["display_name"],
-            )
+            # One transaction: a refused token lifetime leaves no half-made account behind.
+            with transaction.atomic():
+                user, device = staff_create(
+                    username=options["username"],
+                    role=options["role"],
+                    area_code=options["area"],
+                    department=options["department"],
+                    password=password,
+                    display_name=options["display_name"],
+                )
+                issued = (
+                    api_token_create(
+                        user=user, name=options["api_token"], days=int(options["api_token_days"])
+                    )
+                    if options["api_token"]
+                    else None
+                )
         except ValidationError as exc:
             raise CommandError("；".join(exc.messages)) from exc
         self.stdout.write(
@@ -51,6 +69,7 @@ class Command(BaseCommand):
         self.stdout.write("请用手机验证器应用（如 FreeOTP、Google Authenticator）扫描或输入：")
         self.stdout.write(f"  {device.config_url}")
         self.stdout.write(f"  密钥（base32）：{base64.b32encode(device.bin_key).decode()}")
-        if options["api_token"]:
-            _token, key = api_token_create(user=user, name=options["api_token"])
-            self.stdout.write(f"API 令牌（只显示这一次）：{key}")
+        if issued is not None:
+            token, key = issued
+            until = timezone.localtime(token.expires_at)
+            self.stdout.write(f"API 令牌（只显示这一次，{until:%Y-%m-%d %H:%M} 失效）：{key}")
