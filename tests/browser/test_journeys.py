@@ -47,9 +47,21 @@ def choose_region(
     if township:
         levels.append((f"{prefix}_code", township))
     for index, (name, label) in enumerate(levels):
-        page.locator(f"select[name={name}]").select_option(label=label)
-        if index < len(levels) - 1:
-            page.wait_for_load_state("networkidle")
+        select = page.locator(f"select[name={name}]")
+        redraws = index < len(levels) - 1 and not select.evaluate(
+            "(el, label) => el.selectedIndex >= 0 && el.options[el.selectedIndex].text === label",
+            label,
+        )
+        if not redraws:
+            select.select_option(label=label)
+            continue
+        # "Network idle" would return at once (the page reached it before this change): wait
+        # for the redraw's answer, then for htmx to finish swapping it in.
+        with page.expect_response(lambda response: response.request.method == "POST"):
+            select.select_option(label=label)
+        page.locator(".htmx-request, .htmx-swapping, .htmx-settling").first.wait_for(
+            state="detached"
+        )
 
 
 def test_worker_signs_in_registers_and_sees_their_data(new_page, sms_outbox):

@@ -1,6 +1,8 @@
 """A worker searches the way the issue's users do, on a phone-sized page, with and without
 JavaScript; a posting closed a moment ago no longer shows."""
 
+import re
+
 import pytest
 
 from chengnuan.employment.search import postings_changed
@@ -11,10 +13,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def search(page, words: str) -> str:
+    """The results of a search from a fresh /jobs/ page. The address gets the query once the
+    results are in (a page load without JavaScript, htmx's history push with it); htmx's
+    swap classes go once they are on the page. Waiting for "network idle" is not enough: the
+    page reached it before the search started, and returns at once."""
     page.goto("/jobs/")
     page.get_by_role("searchbox").first.fill(words)
     page.get_by_role("button", name="搜索").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_url(re.compile(r"[?&]q="))
+    page.locator(".htmx-request, .htmx-swapping, .htmx-settling").first.wait_for(state="detached")
     return page.locator("main").inner_text()
 
 
