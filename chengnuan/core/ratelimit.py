@@ -1,5 +1,14 @@
 """Fixed-window counters in the shared cache (Redis in production, the database cache on one
-machine), so a limit holds across every web process."""
+machine), so a limit holds across every web process.
+
+Redis keeps a key's expiry when it is incremented; Django's database cache does not (its incr
+is a read and a set with the default timeout of five minutes), which cut a fifteen-minute lock
+to five minutes after the last failure. Each window therefore keeps its deadline beside the
+count and puts it back after every increment. On the database cache the increment is also
+not atomic: two failures at the same instant may count once, which a single machine's traffic
+makes rare and harmless."""
+
+import time
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -18,12 +27,18 @@ def hit(scope: str, ident: str, *, limit: int, window: int) -> bool:
     """Count one event for `ident` in `scope`; True while the count is still within `limit`
     for the current window of `window` seconds."""
     key = _key(scope, ident)
-    cache.add(key, 0, timeout=window)  # starts the window only if none is running
+    now = time.time()
+    # Starts the window only if none is running; the deadline is kept with it.
+    if cache.add(key, 0, timeout=window):
+        cache.set(f"{key}:until", now + window, timeout=window)
     try:
         count = cache.incr(key)
     except ValueError:  # the window expired between add and incr
         cache.set(key, 1, timeout=window)
-        count = 1
+        cache.set(f"{key}:until", now + window, timeout=window)
+        return 1 <= limit
+    until = cache.get(f"{key}:until") or now + window
+    cache.touch(key, timeout=max(1, int(until - now)))
     return count <= limit
 
 
@@ -32,4 +47,5 @@ def count(scope: str, ident: str) -> int:
 
 
 def reset(scope: str, ident: str) -> None:
-    cache.delete(_key(scope, ident))
+    key = _key(scope, ident)
+    cache.delete_many([key, f"{key}:until"])
