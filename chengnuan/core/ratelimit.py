@@ -36,7 +36,7 @@ def hit(scope: str, ident: str, *, limit: int, window: int) -> bool:
     except ValueError:  # the window expired between add and incr
         cache.set(key, 1, timeout=window)
         cache.set(f"{key}:until", now + window, timeout=window)
-        return 1 <= limit
+        return limit >= 1
     until = cache.get(f"{key}:until") or now + window
     cache.touch(key, timeout=max(1, int(until - now)))
     return count <= limit

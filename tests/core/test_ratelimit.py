@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def stored_expiry(key: str) -> float:
     """When the database cache will forget a key (seconds since the epoch)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT expires FROM cache_table WHERE cache_key = %s", [cache.make_key(key)])
+        cursor.execute(
+            "SELECT expires FROM cache_table WHERE cache_key = %s", [cache.make_key(key)]
+        )
         (expires,) = cursor.fetchone()
     if isinstance(expires, str):  # SQLite hands back the text it stores
         expires = datetime.datetime.fromisoformat(expires)
