@@ -45,7 +45,7 @@ def employer_register(
             employer.save()
     except IntegrityError:  # registered by someone else between the check and the insert
         raise ValidationError({"uscc": [DUPLICATE_USCC]}) from None
-    if is_staff(created_by):
+    if created_by is not None:  # its contact person's name and phone are personal data
         audit_record(actor=created_by, action=AuditAction.CREATE, obj=employer)
     return employer
 

@@ -78,10 +78,10 @@ def _with_suggested_occupation(data: PostingInput) -> PostingInput:
     return dataclasses.replace(data, occupation_code=suggestion.code)
 
 
-def _audit_if_staff(
-    actor: User | None, action: AuditAction, posting: Posting, **detail: Any
-) -> None:
-    if is_staff(actor):
+def _audit(actor: User | None, action: AuditAction, posting: Posting, **detail: Any) -> None:
+    """Every change by a person (staff or the employer) is audited; a posting names a contact
+    person and their phone."""
+    if actor is not None:
         audit_record(actor=actor, action=action, obj=posting, detail=detail)
 
 
@@ -114,7 +114,7 @@ def posting_create(
         created_by=actor,
     )
     _save(posting)
-    _audit_if_staff(actor, AuditAction.CREATE, posting, status=posting.status)
+    _audit(actor, AuditAction.CREATE, posting, status=posting.status)
     _announce([posting.pk])
     return posting
 
@@ -138,7 +138,7 @@ def posting_update(*, posting: Posting, data: PostingInput, actor: User | None) 
     if posting.status == PostingStatus.PUBLISHED and owns_employer(actor, posting.employer):
         posting.status = PostingStatus.PENDING
     _save(posting)
-    _audit_if_staff(actor, AuditAction.UPDATE, posting, status=posting.status)
+    _audit(actor, AuditAction.UPDATE, posting, status=posting.status)
     _announce([posting.pk])
     return posting
 
@@ -154,7 +154,7 @@ def posting_submit(*, posting: Posting, actor: User | None) -> Posting:
     clean_posting(PostingInput.from_posting(posting))
     posting.status = PostingStatus.PENDING
     _save(posting)
-    _audit_if_staff(actor, AuditAction.UPDATE, posting, status=posting.status)
+    _audit(actor, AuditAction.UPDATE, posting, status=posting.status)
     _announce([posting.pk])
     return posting
 
@@ -204,7 +204,7 @@ def posting_close(*, posting: Posting, actor: User | None) -> Posting:
     posting.status = PostingStatus.CLOSED
     posting.closed_at = timezone.now()
     _save(posting)
-    _audit_if_staff(actor, AuditAction.UPDATE, posting, status=posting.status)
+    _audit(actor, AuditAction.UPDATE, posting, status=posting.status)
     _announce([posting.pk])
     return posting
 

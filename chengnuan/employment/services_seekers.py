@@ -1,5 +1,5 @@
 """Writes for 求职登记 (job seekers): one record per person, with the consents they gave.
-Every change made by staff is audited (PIPL)."""
+Every change is audited, whether staff or the person made it (PIPL)."""
 
 import datetime
 import uuid
@@ -130,10 +130,7 @@ def seeker_register(
         {p: g for p, g in _push_consents(cleaned.push_frequency, cleaned.push_channel).items() if g}
     )
     _record_consents(seeker, consents, consent_method, registered_by)
-    if is_staff(registered_by):
-        audit_record(
-            actor=registered_by, action=AuditAction.CREATE, obj=seeker, detail={"via": via}
-        )
+    _audit(registered_by or user, AuditAction.CREATE, seeker, via=via)
     return seeker
 
 
@@ -146,10 +143,10 @@ def _require_seeker_access(seeker: JobSeeker, actor: User | None) -> None:
     raise PermissionDenied(OUT_OF_SCOPE if is_staff(actor) else "您只能修改自己的求职登记。")
 
 
-def _audit_if_staff(
-    actor: User | None, action: AuditAction, seeker: JobSeeker, **detail: Any
-) -> None:
-    if is_staff(actor):
+def _audit(actor: User | None, action: AuditAction, seeker: JobSeeker, **detail: Any) -> None:
+    """Every change of a registration is in the audit log, whoever made it: staff, or the
+    person themself (PIPL: the record shows who changed personal data, and when)."""
+    if actor is not None:
         audit_record(actor=actor, action=action, obj=seeker, detail=detail)
 
 
@@ -192,7 +189,7 @@ def seeker_update(
     changed = sorted(
         n for n, v in old_values.items() if getattr(seeker, n) != v and not n.endswith("_hash")
     )
-    _audit_if_staff(actor, AuditAction.UPDATE, seeker, fields=changed)
+    _audit(actor, AuditAction.UPDATE, seeker, fields=changed)
     return seeker
 
 
@@ -206,7 +203,7 @@ def _change_status(
     seeker.status = to
     seeker.full_clean(validate_unique=False)
     seeker.save(update_fields=["status", "updated_at"])
-    _audit_if_staff(actor, AuditAction.UPDATE, seeker, status=to)
+    _audit(actor, AuditAction.UPDATE, seeker, status=to)
     return seeker
 
 

@@ -33,7 +33,8 @@ def test_employer_account_registers_and_waits_for_verification():
         None,
     )
     assert employer.contact_phone_masked == "138****5678"
-    assert not AuditEntry.objects.filter(object_id=str(employer.pk)).exists()
+    # Self-service changes of personal data (the contact) are audited too (issue 10).
+    assert AuditEntry.objects.get(object_id=str(employer.pk)).actor == owner
 
 
 def test_clerk_entering_an_employer_in_own_area_verifies_it_at_once():

@@ -77,7 +77,9 @@ def test_worker_registers_with_derived_facts_and_consents():
         (ConsentPurpose.PUSH, True, ConsentMethod.ONLINE),
         (ConsentPurpose.REGISTRATION, True, ConsentMethod.ONLINE),
     ]
-    assert not AuditEntry.objects.filter(object_id=str(seeker.pk)).exists()
+    # Self-service changes of personal data are audited too (issue 10), with the worker as actor.
+    entry = AuditEntry.objects.get(object_id=str(seeker.pk))
+    assert (entry.actor, entry.action) == (seeker.user, AuditAction.CREATE)
 
 
 @pytest.mark.parametrize(
@@ -272,3 +274,13 @@ def test_staff_status_change_is_audited_and_strangers_are_refused():
     assert AuditEntry.objects.filter(actor=clerk, detail__status=SeekerStatus.PAUSED).exists()
     with pytest.raises(PermissionDenied):
         seeker_close(seeker=seeker, actor=DalianClerkFactory())
+
+
+def test_a_workers_own_change_of_their_registration_is_audited():
+    worker = WorkerFactory()
+    seeker = register_self(worker)
+    data = SeekerInput.from_seeker(seeker)
+    data.skills = "会开叉车"
+    seeker_update(seeker=seeker, data=data, actor=worker)
+    entry = AuditEntry.objects.get(object_id=str(seeker.pk), action=AuditAction.UPDATE)
+    assert entry.actor == worker and entry.detail["fields"] == ["skills"]
