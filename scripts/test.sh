@@ -13,6 +13,7 @@ export CHENGNUAN_ENV=test CHENGNUAN_VAR_DIR="${CHENGNUAN_VAR_DIR:-$(mktemp -d)}"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy chengnuan
+.venv/bin/lint-imports
 echo "== tests on SQLite"
 env -u DATABASE_URL -u REDIS_URL .venv/bin/pytest "$@"
 echo "== tests on PostgreSQL"
