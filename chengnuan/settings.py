@@ -177,10 +177,25 @@ else:
     HUEY |= {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "huey.sqlite3")}
 
 # --- SMS --------------------------------------------------------------------------------------
-SMS_BACKEND = env_str("SMS_BACKEND", "chengnuan.accounts.sms.ConsoleSmsBackend")
+# Development prints messages (codes included) on the console, tests keep them in memory.
+# Production has no default and takes only the real gateway: a fallback there would drop every
+# code, or write it in clear to a log that people who must not sign in as the worker can read.
+SMS_HTTP_BACKEND = "chengnuan.accounts.sms.HttpSmsBackend"
+SMS_BACKEND = env_str(
+    "SMS_BACKEND",
+    {
+        "development": "chengnuan.accounts.sms.ConsoleSmsBackend",
+        "test": "chengnuan.accounts.sms.LocmemSmsBackend",
+        "production": "",
+    }[ENVIRONMENT],
+)
 SMS_API_URL = env_str("SMS_API_URL", "")
-SMS_API_KEY = env_secret("SMS_API_KEY", "") if SMS_BACKEND.endswith("HttpSmsBackend") else ""
+SMS_API_KEY = env_secret("SMS_API_KEY", "") if SMS_BACKEND == SMS_HTTP_BACKEND else ""
 SMS_SIGN_NAME = env_str("SMS_SIGN_NAME", "城暖农民工")
+if IS_PRODUCTION and SMS_BACKEND != SMS_HTTP_BACKEND:
+    raise ImproperlyConfigured(f"SMS_BACKEND must be {SMS_HTTP_BACKEND} in production")
+if IS_PRODUCTION and not SMS_API_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("SMS_API_URL must be the gateway's http(s) URL in production")
 
 # --- i18n, time -------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
