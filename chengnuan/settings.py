@@ -251,5 +251,20 @@ LOGGING = {
     "loggers": {"jieba": {"level": "WARNING"}},
 }
 
+# --- HTTPS, HSTS -------------------------------------------------------------------------------
+# Production defaults hold behind a proxy that ends TLS, as long as the proxy names the scheme
+# in a header it always overwrites (never passes on the client's), e.g.
+# SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto. Each one can be turned down by its variable.
+_proxy_ssl_header = env_str("SECURE_PROXY_SSL_HEADER", "")
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", IS_PRODUCTION)
+# Load balancers probe health over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if IS_PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", IS_PRODUCTION)
+# Inert until someone submits the domain to the browsers' preload list.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", IS_PRODUCTION)
+
 # Where shipped reference data lives (copied from shared/data with its attributions).
 REFERENCE_DATA_DIR = BASE_DIR / "data"
