@@ -99,6 +99,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -106,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "chengnuan.core.middleware.NoStorePersonalDataMiddleware",
     "chengnuan.accounts.middleware.LoginRedirectMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -251,7 +253,7 @@ LOGGING = {
     "loggers": {"jieba": {"level": "WARNING"}},
 }
 
-# --- HTTPS, HSTS -------------------------------------------------------------------------------
+# --- HTTPS, HSTS, content security policy ----------------------------------------------------
 # Production defaults hold behind a proxy that ends TLS, as long as the proxy names the scheme
 # in a header it always overwrites (never passes on the client's), e.g.
 # SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto. Each one can be turned down by its variable.
@@ -265,6 +267,20 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if IS_PRODU
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", IS_PRODUCTION)
 # Inert until someone submits the domain to the browsers' preload list.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", IS_PRODUCTION)
+# No inline script or style anywhere (static/js/site.js holds the page scripts; htmx's
+# indicator styles are in site.css, see templates/base.html), so 'self' is the whole policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Where shipped reference data lives (copied from shared/data with its attributions).
 REFERENCE_DATA_DIR = BASE_DIR / "data"
