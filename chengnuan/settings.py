@@ -137,24 +137,26 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'chengnuan.sqlite3'}")
 # On PostgreSQL two roles: DATABASE_URL's role (web and task nodes) owns nothing and has only
 # the grants `manage.py db_grants` gives it, so it cannot truncate the audit log or touch its
-# triggers; DATABASE_OWNER_URL's role owns the tables. manage.py connects as the owner for the
-# commands that change the schema, so nobody has to swap URLs by hand.
+# triggers (`check --deploy --database default` says so if it does own tables).
+# DATABASE_OWNER_URL's role owns the tables; manage.py connects with it for the commands that
+# change the schema, so nobody swaps URLs by hand, and only the machine that deploys has it.
 DATABASE_OWNER_URL = env_str("DATABASE_OWNER_URL", "")
+SCHEMA_COMMANDS = {"migrate", "createcachetable", "rebuild_search_index", "db_grants"}
 _app_database = dj_database_url.parse(DATABASE_URL)
 DATABASE_APP_ROLE = _app_database.get("USER") or ""
 _owner_role = dj_database_url.parse(DATABASE_OWNER_URL).get("USER") if DATABASE_OWNER_URL else ""
+_command = sys.argv[1] if len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" else ""
 if (
-    IS_PRODUCTION
+    _command in SCHEMA_COMMANDS
+    and IS_PRODUCTION
     and "postgresql" in _app_database["ENGINE"]
     and _owner_role in {"", DATABASE_APP_ROLE}
 ):
     raise ImproperlyConfigured(
-        "On PostgreSQL, production needs DATABASE_OWNER_URL with a role other than "
-        "DATABASE_URL's: the web role must not own the tables (see README)"
+        f"manage.py {_command} changes the schema: in production on PostgreSQL it runs as "
+        "DATABASE_OWNER_URL's role, which must differ from DATABASE_URL's (see README)"
     )
-SCHEMA_COMMANDS = {"migrate", "createcachetable", "rebuild_search_index", "db_grants"}
-_command = sys.argv[1] if len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" else ""
-if DATABASE_OWNER_URL and _command in SCHEMA_COMMANDS:
+if _command in SCHEMA_COMMANDS and DATABASE_OWNER_URL:
     DATABASE_URL = DATABASE_OWNER_URL
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from chengnuan.core.checks import OWNED_TABLES, app_role_owns_no_table
 from tests import production
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +92,7 @@ def test_the_web_role_cannot_wipe_the_audit_log_but_writes_and_reads_it(app_role
         assert conn.execute(
             "SELECT actor_label FROM core_auditentry WHERE id = %s", [row_id]
         ).fetchone() == ("web",)
+        assert conn.execute(OWNED_TABLES).fetchall() == []  # the deploy check passes for it
 
 
 @on_postgres
@@ -109,6 +111,8 @@ def test_the_web_role_writes_and_deletes_ordinary_rows_also_in_tables_created_la
         )
         conn.execute("DELETE FROM django_session WHERE session_key = 'k-roles-test'")
         conn.execute("INSERT INTO created_after_grants (note) VALUES ('ok')")
+        # Bulk imports draw ids from a table's sequence before their COPY.
+        conn.execute("SELECT nextval(pg_get_serial_sequence('employment_posting', 'id'))")
         assert conn.execute("SELECT count(*) FROM created_after_grants").fetchone() == (1,)
         assert conn.execute("SELECT count(*) FROM django_migrations").fetchone()[0] > 0
         assert refused(conn, "TRUNCATE created_after_grants")
@@ -161,10 +165,32 @@ def test_web_and_task_nodes_and_other_commands_connect_as_the_app_role(argv):
     assert result.stdout.strip() == "chengnuan_app", result.stderr
 
 
-@pytest.mark.parametrize("owner_url", [None, APP_URL])
-def test_production_on_postgres_refuses_to_start_with_one_role_for_everything(owner_url):
+def test_web_and_task_nodes_in_production_start_without_the_owner_url():
     result = production.python(
-        "import chengnuan.settings", DATABASE_URL=APP_URL, DATABASE_OWNER_URL=owner_url
+        CONNECTED_ROLE.format(argv=["gunicorn"]), DATABASE_URL=APP_URL, DATABASE_OWNER_URL=None
+    )
+    assert result.stdout.strip() == "chengnuan_app", result.stderr
+
+
+@pytest.mark.parametrize("owner_url", [None, APP_URL])
+def test_production_refuses_to_change_the_schema_as_the_web_role(owner_url):
+    result = production.python(
+        CONNECTED_ROLE.format(argv=["manage.py", "migrate"]),
+        DATABASE_URL=APP_URL,
+        DATABASE_OWNER_URL=owner_url,
     )
     assert result.returncode != 0
-    assert "DATABASE_OWNER_URL" in result.stderr
+    assert "ImproperlyConfigured" in result.stderr and "DATABASE_OWNER_URL" in result.stderr
+
+
+@on_postgres
+def test_deploy_check_reports_a_web_role_that_owns_tables():
+    # The test run connects as the owner of every table: what a one-role deployment looks like.
+    (error,) = app_role_owns_no_table(app_configs=None, databases=["default"])
+    assert error.id == "chengnuan.E001" and "truncate the audit log" in error.msg
+    assert app_role_owns_no_table(app_configs=None, databases=None) == []
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
+def test_deploy_check_has_nothing_to_ask_sqlite():
+    assert app_role_owns_no_table(app_configs=None, databases=["default"]) == []

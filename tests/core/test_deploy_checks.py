@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_check_deploy_with_production_settings_finds_no_issue():
-    result = production.manage("check", "--deploy", "--fail-level", "WARNING")
+    result = production.manage(
+        "check", "--deploy", "--database", "default", "--fail-level", "WARNING"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
