@@ -24,8 +24,16 @@ PRODUCTION = {
     "SMS_API_KEY": secrets.token_urlsafe(24),
     "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
 }
-# Variables of the test run itself that must not leak into the child.
-NOT_INHERITED = ("DATABASE_URL", "DATABASE_OWNER_URL", "REDIS_URL", "DEBUG", "TEST_DATABASE_NAME")
+# Variables of the test run itself that must not leak into the child (the browser tests set
+# DJANGO_ALLOW_ASYNC_UNSAFE, which the deployment check rightly refuses).
+NOT_INHERITED = (
+    "DATABASE_URL",
+    "DATABASE_OWNER_URL",
+    "REDIS_URL",
+    "DEBUG",
+    "TEST_DATABASE_NAME",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 
 
 def run(args: list[str], **env: str | None) -> subprocess.CompletedProcess:

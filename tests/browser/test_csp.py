@@ -1,6 +1,6 @@
 """The pages' scripts work under the Content-Security-Policy, which Chromium enforces: htmx
 searches and redraws, the "near me" button, search-as-you-type's Enter, the import progress
-poll; and Chromium reports no violation on the way (while an injected inline script is
+poll, the notice board's print button; and Chromium reports no violation on the way (while an injected inline script is
 refused, so the policy does bite)."""
 
 import pytest
@@ -85,8 +85,11 @@ def test_scripts_work_under_the_policy_without_a_violation(open_page):
     page.goto(f"/office/bulk/imports/{job.pk}/")
     ImportJob.objects.filter(pk=job.pk).update(processed=75)
     page.locator("#job-status", has_text="已检查 75 行").wait_for()  # the poll swapped it in
+    page.add_init_script("window.print = () => { window.printed = true; }")
     page.goto("/office/bulk/notice-board/")
     assert page.locator(".board h1").evaluate("e => getComputedStyle(e).textAlign") == "center"
+    page.get_by_role("button", name="打印").click()
+    assert page.evaluate("window.printed")
 
     assert violations == []
 
