@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from chengnuan.core import audit_triggers
 from chengnuan.core.checks import OWNED_TABLES, app_role_owns_no_table
 from tests import production
 
@@ -51,6 +52,9 @@ def app_role():
     database), dropped afterwards with the rights it was given."""
     name = f"cn_app_test_{secrets.token_hex(4)}"
     password = secrets.token_hex(16)
+    # An earlier test that flushes the database may have lifted the append-only triggers
+    # (tests/conftest.py); on PostgreSQL the flush truncates, which they do not block.
+    audit_triggers.install(connection)
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
     yield name, password
