@@ -99,6 +99,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -106,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "chengnuan.core.middleware.NoStorePersonalDataMiddleware",
     "chengnuan.accounts.middleware.LoginRedirectMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -133,6 +135,29 @@ TEMPLATES = [
 
 # --- database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'chengnuan.sqlite3'}")
+# On PostgreSQL two roles: DATABASE_URL's role (web and task nodes) owns nothing and has only
+# the grants `manage.py db_grants` gives it, so it cannot truncate the audit log or touch its
+# triggers (`check --deploy --database default` says so if it does own tables).
+# DATABASE_OWNER_URL's role owns the tables; manage.py connects with it for the commands that
+# change the schema, so nobody swaps URLs by hand, and only the machine that deploys has it.
+DATABASE_OWNER_URL = env_str("DATABASE_OWNER_URL", "")
+SCHEMA_COMMANDS = {"migrate", "createcachetable", "rebuild_search_index", "db_grants"}
+_app_database = dj_database_url.parse(DATABASE_URL)
+DATABASE_APP_ROLE = _app_database.get("USER") or ""
+_owner_role = dj_database_url.parse(DATABASE_OWNER_URL).get("USER") if DATABASE_OWNER_URL else ""
+_command = sys.argv[1] if len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" else ""
+if (
+    _command in SCHEMA_COMMANDS
+    and IS_PRODUCTION
+    and "postgresql" in _app_database["ENGINE"]
+    and _owner_role in {"", DATABASE_APP_ROLE}
+):
+    raise ImproperlyConfigured(
+        f"manage.py {_command} changes the schema: in production on PostgreSQL it runs as "
+        "DATABASE_OWNER_URL's role, which must differ from DATABASE_URL's (see README)"
+    )
+if _command in SCHEMA_COMMANDS and DATABASE_OWNER_URL:
+    DATABASE_URL = DATABASE_OWNER_URL
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
 }
@@ -183,10 +208,25 @@ else:
     HUEY |= {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "huey.sqlite3")}
 
 # --- SMS --------------------------------------------------------------------------------------
-SMS_BACKEND = env_str("SMS_BACKEND", "chengnuan.accounts.sms.ConsoleSmsBackend")
+# Development prints messages (codes included) on the console, tests keep them in memory.
+# Production has no default and takes only the real gateway: a fallback there would drop every
+# code, or write it in clear to a log that people who must not sign in as the worker can read.
+SMS_HTTP_BACKEND = "chengnuan.accounts.sms.HttpSmsBackend"
+SMS_BACKEND = env_str(
+    "SMS_BACKEND",
+    {
+        "development": "chengnuan.accounts.sms.ConsoleSmsBackend",
+        "test": "chengnuan.accounts.sms.LocmemSmsBackend",
+        "production": "",
+    }[ENVIRONMENT],
+)
 SMS_API_URL = env_str("SMS_API_URL", "")
-SMS_API_KEY = env_secret("SMS_API_KEY", "") if SMS_BACKEND.endswith("HttpSmsBackend") else ""
+SMS_API_KEY = env_secret("SMS_API_KEY", "") if SMS_BACKEND == SMS_HTTP_BACKEND else ""
 SMS_SIGN_NAME = env_str("SMS_SIGN_NAME", "城暖农民工")
+if IS_PRODUCTION and SMS_BACKEND != SMS_HTTP_BACKEND:
+    raise ImproperlyConfigured(f"SMS_BACKEND must be {SMS_HTTP_BACKEND} in production")
+if IS_PRODUCTION and not SMS_API_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("SMS_API_URL must be the gateway's http(s) URL in production")
 
 # --- i18n, time -------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -223,6 +263,35 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"jieba": {"level": "WARNING"}},
+}
+
+# --- HTTPS, HSTS, content security policy ----------------------------------------------------
+# Production defaults hold behind a proxy that ends TLS, as long as the proxy names the scheme
+# in a header it always overwrites (never passes on the client's), e.g.
+# SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto. Each one can be turned down by its variable.
+_proxy_ssl_header = env_str("SECURE_PROXY_SSL_HEADER", "")
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", IS_PRODUCTION)
+# Load balancers probe health over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if IS_PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", IS_PRODUCTION)
+# Inert until someone submits the domain to the browsers' preload list.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", IS_PRODUCTION)
+# No inline script or style anywhere (static/js/site.js holds the page scripts; htmx's
+# indicator styles are in site.css, see templates/base.html), so 'self' is the whole policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }
 
 # Where shipped reference data lives (copied from shared/data with its attributions).

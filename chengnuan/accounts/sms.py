@@ -1,11 +1,12 @@
 """Text messages. The backend is chosen by settings.SMS_BACKEND (a dotted class path):
 
-- ConsoleSmsBackend (default): the message, code included, goes to the log and to stdout, so
-  a developer running the server can read the sign-in code;
-- HttpSmsBackend: POSTs JSON {"phone", "text", "sign"} to settings.SMS_API_URL with
-  "Authorization: Bearer <SMS_API_KEY>"; put a small adapter for your provider behind that
-  URL (no vendor SDK is bundled);
-- LocmemSmsBackend: keeps messages in `outbox`, for tests.
+- ConsoleSmsBackend (development's default): in development the message, code included, goes
+  to the log and to stdout, so a developer running the server can read the sign-in code; in
+  any other mode it logs only the masked number, never the text;
+- HttpSmsBackend (the only one production accepts): POSTs JSON {"phone", "text", "sign"} to
+  settings.SMS_API_URL with "Authorization: Bearer <SMS_API_KEY>"; put a small adapter for
+  your provider behind that URL (no vendor SDK is bundled); it logs nothing;
+- LocmemSmsBackend (the tests' default): keeps messages in `outbox`.
 
 Callers use sms_queue(): the message leaves after the transaction commits, through the task
 queue, with the number and text encrypted while they wait there.
@@ -44,6 +45,10 @@ class BaseSmsBackend:
 
 class ConsoleSmsBackend(BaseSmsBackend):
     def send(self, message: SmsMessage) -> None:
+        if settings.ENVIRONMENT != "development":
+            # A log outlives the code and is read by people who must not sign in as the worker.
+            logger.info("[短信] 发给 %s（内容不写进日志）", crypto.mask_phone(message.phone))
+            return
         line = f"[短信] 发给 {message.phone}：{message.text}"
         logger.info(line)
         # Printed as well as logged: a developer must see the code even with logging turned down.

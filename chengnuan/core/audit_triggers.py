@@ -14,8 +14,9 @@ _SQLITE_REMOVE = [
     "DROP TRIGGER IF EXISTS core_auditentry_no_update",
     "DROP TRIGGER IF EXISTS core_auditentry_no_delete",
 ]
-# TRUNCATE stays possible on PostgreSQL: it needs table-owner rights, which the web
-# application's role should not have in production.
+# No row trigger stops TRUNCATE, and the table's owner can disable or drop these triggers: on
+# PostgreSQL the application's role owns nothing and has no TRUNCATE right (manage.py
+# db_grants), so the triggers are the second lock, not the only one.
 _POSTGRES_INSTALL = [
     """CREATE OR REPLACE FUNCTION core_auditentry_append_only() RETURNS trigger AS $$
        BEGIN RAISE EXCEPTION 'audit log is append-only'; END; $$ LANGUAGE plpgsql""",

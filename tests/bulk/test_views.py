@@ -4,6 +4,7 @@ page, the progress page, exports inside the clerk's area only, and the notice-bo
 import io
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -171,7 +172,9 @@ def test_notice_board_prints_live_postings_of_the_area_in_large_type_with_qr_cod
     staff_signed_in(client, clerk)
     page = client.get(reverse("bulk:notice_board")).content.decode()
     assert "叉车司机" in page and "已结束的岗位" not in page and "大连的岗位" not in page
-    assert "@media print" in page and "size: A4" in page and "<svg" in page
+    assert "css/notice_board.css" in page and "<svg" in page
+    print_style = (settings.BASE_DIR / "static/css/notice_board.css").read_text(encoding="utf-8")
+    assert "@media print" in print_style and "size: A4" in print_style
 
 
 def test_home_links_templates_uploads_surveys_and_exports(client, clerk):

@@ -1,0 +1,24 @@
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+
+# Paths whose answers can carry personal data even to a request without a session: the JSON
+# API (token callers), the back office and its exports, sign-in (the number being signed in).
+PERSONAL_PATH_PREFIXES = ("/api/", "/office/", "/accounts/", "/django-admin/")
+
+
+class NoStorePersonalDataMiddleware:
+    """`Cache-Control: no-store, private` on every answer that may show a person's data, so
+    neither a shared proxy nor the browser's disk (a station's shared computer) keeps a copy:
+    everything a signed-in user is shown, and everything under PERSONAL_PATH_PREFIXES. Public
+    pages seen without signing in, and static files (served before this runs), stay cacheable."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path_info.startswith(PERSONAL_PATH_PREFIXES) or request.user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
