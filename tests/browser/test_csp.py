@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from chengnuan.bulk.choices import ImportKind, ImportStatus
 from chengnuan.bulk.models import ImportJob
-from chengnuan.search.index import postings_changed
+from chengnuan.employment.search import postings_changed
 from tests.employment.factories import WorkerFactory
 from tests.employment.views_support import signed_in, staff_signed_in
 from tests.factories import PostingFactory, StaffFactory

@@ -42,9 +42,9 @@ def public_pages() -> list[str]:
     posting = PostingFactory(title="电焊工")
     return [
         reverse("home"),
-        reverse("search:jobs"),
-        reverse("search:jobs") + "?q=电焊",
-        reverse("search:jobs") + "?q=没有这种活",
+        reverse("employment:jobs"),
+        reverse("employment:jobs") + "?q=电焊",
+        reverse("employment:jobs") + "?q=没有这种活",
         reverse("employment:posting_detail", args=[posting.pk]),
         reverse("accounts:login"),
         reverse("accounts:staff_login"),
@@ -133,7 +133,7 @@ def test_the_check_finds_inline_code():
 
 
 def test_htmx_is_told_not_to_inject_styles_nor_evaluate_code(client):
-    page = client.get(reverse("search:jobs")).content.decode()
+    page = client.get(reverse("employment:jobs")).content.decode()
     assert '"includeIndicatorStyles": false' in page and '"allowEval": false' in page
 
 
@@ -147,7 +147,10 @@ def no_store(response) -> bool:
 
 def test_public_pages_seen_without_signing_in_stay_cacheable(client):
     posting = PostingFactory()
-    for url in [reverse("search:jobs"), reverse("employment:posting_detail", args=[posting.pk])]:
+    for url in [
+        reverse("employment:jobs"),
+        reverse("employment:posting_detail", args=[posting.pk]),
+    ]:
         response = client.get(url)
         assert response.status_code == 200 and not no_store(response), url
 
@@ -157,7 +160,7 @@ def test_pages_of_a_signed_in_person_are_not_stored(client):
     for url in [
         reverse("employment:my_registration"),
         reverse("accounts:my_data"),
-        reverse("search:jobs"),  # the header names who is signed in
+        reverse("employment:jobs"),  # the header names who is signed in
     ]:
         assert no_store(client.get(url)), url
 
