@@ -92,9 +92,7 @@ def test_queued_and_ended_imports_are_not_taken_for_abandoned(clerk):
     assert ImportJob.objects.get(pk=queued.pk).status == ImportStatus.QUEUED
 
 
-def test_a_consumer_starting_up_ends_what_ran_out_and_looks_again_after_one_lease(
-    clerk, settings
-):
+def test_a_consumer_starting_up_ends_what_ran_out_and_looks_again_after_one_lease(clerk, settings):
     settings.BULK_IMPORT_LEASE_SECONDS = 30
     ended = running_job(clerk, lease_left=-5)
     fresh = running_job(clerk, lease_left=20)  # maybe the dead consumer's: known in 31 s
