@@ -308,17 +308,6 @@ def _finish(job: ImportJob, handler: Handler, outcome: Outcome) -> None:
         _end(job, ImportStatus.DONE)
 
 
-def _end(job: ImportJob, status: str, *, message: str = "") -> None:
-    job.status = status
-    job.message = message
-    job.finished_at = timezone.now()
-    job.lease_expires_at = None
-    if status in (ImportStatus.REFUSED, ImportStatus.FAILED):
-        job.created = 0
-        job.processed = min(job.processed, job.total)
-    save_while_running(job, _ENDING_FIELDS)
-
-
 _ENDING_FIELDS = [
     "status",
     "message",
@@ -332,6 +321,17 @@ _ENDING_FIELDS = [
     "errors",
     "error_file",
 ]
+
+
+def _end(job: ImportJob, status: str, *, message: str = "") -> None:
+    job.status = status
+    job.message = message
+    job.finished_at = timezone.now()
+    job.lease_expires_at = None
+    if status in (ImportStatus.REFUSED, ImportStatus.FAILED):
+        job.created = 0
+        job.processed = min(job.processed, job.total)
+    save_while_running(job, _ENDING_FIELDS)
 
 
 def audit_import(job: ImportJob) -> None:
