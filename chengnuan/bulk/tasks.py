@@ -23,10 +23,10 @@ def end_abandoned_imports() -> int:
 @on_startup()
 @close_db
 def end_abandoned_imports_at_start_up() -> None:
-    """A restarted consumer ends what its dead predecessor left running. The lease of that
-    import may still be fresh if the restart came quickly, and a fresh lease may as well be
-    another live consumer's: look again once every lease seen now has either been renewed or
-    run out."""
+    """A restarted consumer ends what its dead predecessor left running, also when it runs
+    with --no-periodic. The lease of that import may still be fresh if the restart came
+    quickly, and a fresh lease may as well be another live consumer's: look again once every
+    lease seen now has either been renewed or run out."""
     services.import_jobs_end_abandoned()
     end_abandoned_imports.schedule(delay=conf.lease_seconds() + 1)
 
