@@ -25,6 +25,9 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", "系统出错"
 
 
+# An import in one of these is being worked on by a process that holds its lease (leases.py).
+RUNNING_STATUSES = (ImportStatus.READING, ImportStatus.WRITING)
+
 FINISHED_STATUSES = (
     ImportStatus.DONE,
     ImportStatus.REJECTED,

@@ -41,3 +41,16 @@ def workers() -> int:
 def parallel_min_rows() -> int:
     """Sheets of at least this many rows use the workers (BULK_PARALLEL_MIN_ROWS, default 5,000)."""
     return int(getattr(settings, "BULK_PARALLEL_MIN_ROWS", 5000))
+
+
+def lease_seconds() -> float:
+    """How long a running import's lease lasts (BULK_IMPORT_LEASE_SECONDS, default 45). The
+    importing process renews it every third of that; once it has run out (the process is
+    gone) the import is ended as failed. See leases.py."""
+    return float(getattr(settings, "BULK_IMPORT_LEASE_SECONDS", 45))
+
+
+def orphan_file_hours() -> int:
+    """Files in the import folders that no import names are deleted once they are this many
+    hours old (BULK_ORPHAN_FILE_HOURS, default 6): an upload being saved is younger."""
+    return int(getattr(settings, "BULK_ORPHAN_FILE_HOURS", 6))

@@ -14,6 +14,10 @@ Two phases, so that nothing is half-applied and the clerk can watch:
 
 Rows with errors come back as a sheet (the original columns plus 错误原因) that can be fixed
 and uploaded again; in ALL_OR_NOTHING mode it holds every row, so the clerk fixes it in place.
+
+While it runs, the import holds a lease that a thread keeps fresh (leases.py): if the process
+dies, the lease runs out and another consumer ends the import as failed. Since everything is
+written in one transaction, a killed import has written nothing.
 """
 
 import logging
@@ -32,6 +36,7 @@ from chengnuan.bulk import conf, parallel
 from chengnuan.bulk.choices import ImportMode, ImportStatus
 from chengnuan.bulk.columns import SheetSpec
 from chengnuan.bulk.fastinsert import larger_page_cache
+from chengnuan.bulk.leases import LeaseKeeper, LeaseLost, lease_expiry, save_while_running
 from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.models import ERRORS_SHOWN, ImportJob
 from chengnuan.bulk.parsers import normalise
@@ -95,11 +100,27 @@ def import_run(*, job_id: int) -> ImportJob:
     """Run a queued import to its end; a job already started is left alone (a retried task
     must not import twice)."""
     claimed = ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(
-        status=ImportStatus.READING, started_at=timezone.now()
+        status=ImportStatus.READING, started_at=timezone.now(), lease_expires_at=lease_expiry()
     )
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     if not claimed:
         return job
+    try:
+        with LeaseKeeper(job.pk):
+            _run(job)
+    except LeaseLost:
+        logger.warning("import job %s was ended as abandoned while it ran; nothing kept", job.pk)
+        if job.error_file:  # written by this run; the ended job does not name it
+            job.error_file.delete(save=False)
+        job.refresh_from_db()
+        return job
+    audit_import(job)
+    drop_upload(job)
+    return job
+
+
+def _run(job: ImportJob) -> None:
+    """Check and write the rows; the job ends as done, rejected, refused or failed."""
     try:
         handler = make_handler(job)
         started = time.perf_counter()
@@ -116,12 +137,11 @@ def import_run(*, job_id: int) -> ImportJob:
         )
     except SheetRefused as refusal:
         _end(job, ImportStatus.REFUSED, message=refusal.message)
+    except LeaseLost:
+        raise
     except Exception:
         logger.exception("import job %s failed", job.pk)
         _end(job, ImportStatus.FAILED, message=FAILED_MESSAGE)
-    _audit(job)
-    _drop_upload(job)
-    return job
 
 
 def _writes_while_checking(handler: Handler) -> bool:
@@ -278,17 +298,7 @@ def _finish(job: ImportJob, handler: Handler, outcome: Outcome) -> None:
         _end(job, ImportStatus.REJECTED)
         return
     job.status = ImportStatus.WRITING
-    job.save(
-        update_fields=[
-            "status",
-            "total",
-            "processed",
-            "skipped",
-            "error_count",
-            "errors",
-            "updated_at",
-        ]
-    )
+    save_while_running(job, ["status", "total", "processed", "skipped", "error_count", "errors"])
     if outcome.errors:
         rows = ((outcome.bad_cells[n], outcome.errors[n]) for n in sorted(outcome.errors))
         _attach_sheet(job, handler.spec, outcome.headers, rows)
@@ -298,17 +308,34 @@ def _finish(job: ImportJob, handler: Handler, outcome: Outcome) -> None:
         _end(job, ImportStatus.DONE)
 
 
+_ENDING_FIELDS = [
+    "status",
+    "message",
+    "finished_at",
+    "lease_expires_at",
+    "total",
+    "processed",
+    "created",
+    "skipped",
+    "error_count",
+    "errors",
+    "error_file",
+]
+
+
 def _end(job: ImportJob, status: str, *, message: str = "") -> None:
     job.status = status
     job.message = message
     job.finished_at = timezone.now()
+    job.lease_expires_at = None
     if status in (ImportStatus.REFUSED, ImportStatus.FAILED):
         job.created = 0
         job.processed = min(job.processed, job.total)
-    job.save()
+    save_while_running(job, _ENDING_FIELDS)
 
 
-def _audit(job: ImportJob) -> None:
+def audit_import(job: ImportJob) -> None:
+    """The audit row of an import that has ended."""
     audit_record(
         actor=job.created_by,
         action=AuditAction.IMPORT,
@@ -328,7 +355,7 @@ def _audit(job: ImportJob) -> None:
     )
 
 
-def _drop_upload(job: ImportJob) -> None:
+def drop_upload(job: ImportJob) -> None:
     """The uploaded file holds personal numbers and is not needed once the import is over."""
     if job.file:
         job.file.delete(save=False)

@@ -4,8 +4,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from chengnuan.bulk.choices import (
+    RUNNING_STATUSES,
     Difficulty,
     ImportKind,
     ImportMode,
@@ -18,11 +20,15 @@ from chengnuan.core.models import TimeStampedModel
 from chengnuan.employment.choices import Education, Gender, WageUnit
 
 ERRORS_SHOWN = 200
+# Where uploads and returned error sheets are stored (the periodic purge walks these folders).
+UPLOAD_DIR = "bulk/uploads"
+ERROR_SHEET_DIR = "bulk/errors"
 
 
 class ImportJob(TimeStampedModel):
     """One uploaded sheet and how its import went. The uploaded file is deleted once the
-    import has finished (it holds personal numbers); the error sheet is kept a few days."""
+    import has ended, however it ended (it holds personal numbers); the error sheet is kept a
+    few days. While it runs, the importing process keeps its lease fresh (leases.py)."""
 
     kind = models.CharField("导入内容", max_length=24, choices=ImportKind.choices)
     mode = models.CharField(
@@ -31,7 +37,7 @@ class ImportJob(TimeStampedModel):
     status = models.CharField(
         "状态", max_length=12, choices=ImportStatus.choices, default=ImportStatus.QUEUED
     )
-    file = models.FileField("上传的文件", upload_to="bulk/uploads/%Y/%m/", blank=True)
+    file = models.FileField("上传的文件", upload_to=f"{UPLOAD_DIR}/%Y/%m/", blank=True)
     file_name = models.CharField("文件名", max_length=200)
     file_size = models.PositiveBigIntegerField("文件大小", default=0)
     total = models.PositiveIntegerField("数据行数", default=0)
@@ -43,12 +49,14 @@ class ImportJob(TimeStampedModel):
     # Messages never repeat a personal number.
     errors = models.JSONField("错误", default=list, blank=True)
     message = models.CharField("说明", max_length=500, blank=True)
-    error_file = models.FileField("退回的错误表", upload_to="bulk/errors/%Y/%m/", blank=True)
+    error_file = models.FileField("退回的错误表", upload_to=f"{ERROR_SHEET_DIR}/%Y/%m/", blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="上传人"
     )
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    # On the database's clock. Past it, the process that ran the import is taken for dead.
+    lease_expires_at = models.DateTimeField("后台处理期限", null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -71,6 +79,10 @@ class ImportJob(TimeStampedModel):
                 condition=Q(created__lte=F("total") - F("skipped")),
                 name="importjob_counts_within_total",
             ),
+            models.CheckConstraint(
+                condition=~Q(status__in=RUNNING_STATUSES) | Q(lease_expires_at__isnull=False),
+                name="importjob_running_has_lease",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -81,6 +93,13 @@ class ImportJob(TimeStampedModel):
         from chengnuan.bulk.choices import FINISHED_STATUSES
 
         return self.status in FINISHED_STATUSES
+
+    @property
+    def is_stalled(self) -> bool:
+        """Running, but its process has stopped renewing the lease: no task consumer is
+        alive to end it yet."""
+        expires = self.lease_expires_at
+        return self.status in RUNNING_STATUSES and expires is not None and expires < timezone.now()
 
     @property
     def errors_truncated(self) -> bool:

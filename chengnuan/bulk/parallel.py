@@ -13,12 +13,21 @@ worker forever. At most a few chunks are in flight, so memory stays flat whateve
 
 Small sheets (and the test suite on SQLite in memory) are checked in-process: the pool
 costs a second or two to start.
+
+A worker dies with the process that started it (_die_with_parent). Killed with SIGKILL, the
+importing process cannot stop its pool, and workers waiting for their next chunk would wait
+on, each holding a database connection.
 """
 
+import ctypes
 import gc
 import multiprocessing
 import os
 import pickle
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +41,7 @@ from chengnuan.bulk import conf
 from chengnuan.core.gc_pause import collect_young
 
 CHUNK_ROWS = 500
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 RowResult = tuple[int, bool, Any]  # (sheet row, ok, item or errors)
 
 _handler: Any = None
@@ -55,10 +65,11 @@ def database_name() -> str:
     return str(connection.settings_dict["NAME"])
 
 
-def _init(pickled_job: bytes, database_name: str) -> None:
-    """Runs first in each worker: set Django up on the importer's database (the test run's
-    database under test) and build the handler. The job comes pickled because models can
-    only be unpickled once Django is set up."""
+def _init(pickled_job: bytes, database_name: str, parent: int) -> None:
+    """Runs first in each worker: tie its life to the importing process, set Django up on
+    the importer's database (the test run's database under test) and build the handler. The
+    job comes pickled because models can only be unpickled once Django is set up."""
+    _die_with_parent(parent)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chengnuan.settings")
     import django
     from django.conf import settings
@@ -70,6 +81,30 @@ def _init(pickled_job: bytes, database_name: str) -> None:
     global _handler
     _handler = make_handler(pickle.loads(pickled_job))  # noqa: S301 (our own job, from our parent)
     gc.disable()  # a worker lives for one import: see core/gc_pause.py; young ones per chunk
+
+
+def _die_with_parent(parent: int) -> None:
+    """Exit when the importing process is gone: now if it already is; later by the kernel's
+    doing (Linux) or by a watching thread's."""
+    if not _killed_by_kernel_with_parent():
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _killed_by_kernel_with_parent() -> bool:
+    """On Linux, ask for SIGKILL when the thread that started this process ends: the
+    importing thread, which outlives its pool, ends only with its process."""
+    if sys.platform != "linux":
+        return False
+    libc = ctypes.CDLL(None)
+    return bool(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+
+
+def _exit_when_orphaned(parent: int, interval: float = 1.0) -> None:
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(1)
 
 
 def _prepare_chunk(chunk: list[tuple[int, dict[str, Any]]]) -> list[RowResult]:
@@ -84,7 +119,7 @@ def prepare_in_workers(
     job: Any, rows: Iterator[tuple[int, dict[str, Any]]], workers: int
 ) -> Iterator[RowResult]:
     """Each row's result, in sheet order."""
-    initargs = (pickle.dumps(job), database_name())
+    initargs = (pickle.dumps(job), database_name(), os.getpid())
     context = multiprocessing.get_context("spawn")
     in_flight: deque[Future[list[RowResult]]] = deque()
     with ProcessPoolExecutor(

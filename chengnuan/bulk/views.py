@@ -55,10 +55,12 @@ def template_download(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 def import_new(request: HttpRequest) -> HttpResponse:
+    """The upload form; ?kind= and ?mode= preselect its choices (「重新导入」 of a failed import
+    comes with both)."""
     user = staff_required(request)
     initial = {
         "kind": request.GET.get("kind") or ImportKind.SEEKER,
-        "mode": ImportMode.ALL_OR_NOTHING,
+        "mode": request.GET.get("mode") or ImportMode.ALL_OR_NOTHING,
     }
     form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -1,12 +1,14 @@
 """The bulk pages: who may open them, the template a clerk downloads, uploading through the
 page, the progress page, exports inside the clerk's area only, and the notice-board print."""
 
+import datetime
 import io
 
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from chengnuan.bulk.choices import ImportKind, ImportStatus
@@ -100,7 +102,8 @@ def test_upload_page_refuses_a_missing_file_keeping_the_choices(client, clerk):
 
 def test_progress_page_polls_with_htmx_and_refreshes_without_javascript(client, clerk):
     job = ImportJob.objects.create(kind=ImportKind.SEEKER, file_name="大表.xlsx", created_by=clerk,
-                                   status=ImportStatus.READING, total=100_000, processed=25_000)  # fmt: skip
+                                   status=ImportStatus.READING, total=100_000, processed=25_000,
+                                   lease_expires_at=timezone.now() + datetime.timedelta(minutes=1))  # fmt: skip
     staff_signed_in(client, clerk)
     page = client.get(reverse("bulk:import_detail", args=[job.pk])).content.decode()
     assert 'hx-trigger="every 2s"' in page and 'http-equiv="refresh"' in page
