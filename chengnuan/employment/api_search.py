@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from chengnuan.employment.forms_search import SearchForm
+from chengnuan.employment.forms.search import SearchForm
 from chengnuan.employment.selectors_search import home_point, search_postings
 from chengnuan.search.query import Sort
 

@@ -17,7 +17,7 @@ from chengnuan.core.pages import bind_form, render_form_page, run_service
 from chengnuan.employment import selectors
 from chengnuan.employment.access import get_own_seeker_or_404
 from chengnuan.employment.choices import RegisteredVia
-from chengnuan.employment.forms_seeker import SeekerForm, SelfRegistrationForm
+from chengnuan.employment.forms.seekers import SeekerForm, SelfRegistrationForm
 from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import ConsentMethod, JobSeeker
 from chengnuan.employment.services_seekers import (

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from chengnuan.employment.choices import Benefit, ContractType
-from chengnuan.employment.forms_search import (
+from chengnuan.employment.forms.search import (
     DAYS_CHOICES,
     OCCUPATION_GROUPS,
     WAGE_CHOICES,

@@ -15,12 +15,12 @@ from chengnuan.employment.access import (
     get_posting_for_staff_or_404,
 )
 from chengnuan.employment.choices import EmployerStatus, PostingStatus, Source
-from chengnuan.employment.forms_filters import (
+from chengnuan.employment.forms.filters import (
     DecisionForm,
     OfficeEmployerFilters,
     OfficePostingFilters,
 )
-from chengnuan.employment.forms_posting import EmployerForm, PostingForm, posting_contact_initial
+from chengnuan.employment.forms.postings import EmployerForm, PostingForm, posting_contact_initial
 from chengnuan.employment.services_employers import employer_register, employer_verify
 from chengnuan.employment.services_postings import posting_create, posting_review
 

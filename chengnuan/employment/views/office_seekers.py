@@ -22,12 +22,12 @@ from chengnuan.core.pages import (
 from chengnuan.employment import selectors_pages
 from chengnuan.employment.access import get_seeker_for_staff_or_404
 from chengnuan.employment.choices import RegisteredVia, RevealPurpose
-from chengnuan.employment.forms_filters import (
+from chengnuan.employment.forms.filters import (
     ContactRevealForm,
     SeekerFilterForm,
     SeekerLookupForm,
 )
-from chengnuan.employment.forms_seeker import StationRegistrationForm
+from chengnuan.employment.forms.seekers import StationRegistrationForm
 from chengnuan.employment.models import ConsentMethod, JobSeeker
 from chengnuan.employment.selectors import SeekerLookup
 from chengnuan.employment.services_seekers import seeker_contact_reveal, seeker_register

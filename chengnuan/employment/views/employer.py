@@ -17,7 +17,7 @@ from chengnuan.core.pages import bind_form, render_form_page, run_service
 from chengnuan.employment import selectors
 from chengnuan.employment.access import get_posting_for_employer_or_404
 from chengnuan.employment.choices import PostingStatus, Source
-from chengnuan.employment.forms_posting import EmployerForm, PostingForm, posting_contact_initial
+from chengnuan.employment.forms.postings import EmployerForm, PostingForm, posting_contact_initial
 from chengnuan.employment.inputs import PostingInput
 from chengnuan.employment.models import Employer, Posting
 from chengnuan.employment.services_employers import employer_register
