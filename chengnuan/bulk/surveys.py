@@ -3,7 +3,7 @@ survey form and the survey sheet import both go through these, as postings and s
 through chengnuan.employment.validation.
 
 A survey records what was said; turning it into postings or a seeker registration runs the
-full posting and seeker rules then (survey_services.py)."""
+full posting and seeker rules then (services/surveys.py)."""
 
 import dataclasses
 import datetime

@@ -5,7 +5,8 @@ start and every minute), and the files that hold personal numbers are purged eve
 from huey import crontab
 from huey.contrib.djhuey import close_db, db_periodic_task, db_task, on_startup
 
-from chengnuan.bulk import conf, importer, services
+from chengnuan.bulk import conf, importer
+from chengnuan.bulk.services import imports
 
 
 @db_task()
@@ -17,7 +18,7 @@ def run_import(job_id: int) -> None:
 def end_abandoned_imports() -> int:
     """Every minute, on whichever consumer runs the schedule, so that an import whose
     consumer died is ended even if that machine never comes back."""
-    return services.import_jobs_end_abandoned()
+    return imports.import_jobs_end_abandoned()
 
 
 @on_startup()
@@ -27,10 +28,10 @@ def end_abandoned_imports_at_start_up() -> None:
     with --no-periodic. The lease of that import may still be fresh if the restart came
     quickly, and a fresh lease may as well be another live consumer's: look again once every
     lease seen now has either been renewed or run out."""
-    services.import_jobs_end_abandoned()
+    imports.import_jobs_end_abandoned()
     end_abandoned_imports.schedule(delay=conf.lease_seconds() + 1)
 
 
 @db_periodic_task(crontab(minute="17"))
 def purge_import_files() -> int:
-    return services.import_files_purge()
+    return imports.import_files_purge()

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from chengnuan.bulk import views, views_surveys
+from chengnuan.bulk.views import imports as views
+from chengnuan.bulk.views import surveys as views_surveys
 
 app_name = "bulk"
 

@@ -12,17 +12,13 @@ urlpatterns = [
     # worker
     path("me/registration/", worker.my_registration, name="my_registration"),
     path("me/registration/edit/", worker.my_registration_edit, name="my_registration_edit"),
-    path(
-        "me/registration/pause/", worker.my_registration_pause, name="my_registration_pause"
-    ),
+    path("me/registration/pause/", worker.my_registration_pause, name="my_registration_pause"),
     path(
         "me/registration/resume/",
         worker.my_registration_resume,
         name="my_registration_resume",
     ),
-    path(
-        "me/registration/close/", worker.my_registration_close, name="my_registration_close"
-    ),
+    path("me/registration/close/", worker.my_registration_close, name="my_registration_close"),
     # employer
     path("employer/", employer.employer_home, name="employer_home"),
     path("employer/postings/new/", employer.posting_new, name="posting_new"),
@@ -32,9 +28,7 @@ urlpatterns = [
         employer.posting_submit_view,
         name="posting_submit",
     ),
-    path(
-        "employer/postings/<int:pk>/close/", employer.posting_close_view, name="posting_close"
-    ),
+    path("employer/postings/<int:pk>/close/", employer.posting_close_view, name="posting_close"),
     # back office
     path("office/", office.office_home, name="office_home"),
     path("office/review/", office.review_queue, name="office_review_queue"),
@@ -50,9 +44,7 @@ urlpatterns = [
     ),
     path("office/seekers/", office_seekers.seeker_list, name="office_seekers"),
     path("office/seekers/new/", office_seekers.seeker_new, name="office_seeker_new"),
-    path(
-        "office/seekers/<int:pk>/", office_seekers.seeker_detail, name="office_seeker_detail"
-    ),
+    path("office/seekers/<int:pk>/", office_seekers.seeker_detail, name="office_seeker_detail"),
     path(
         "office/seekers/<int:pk>/contact/",
         office_seekers.seeker_contact,

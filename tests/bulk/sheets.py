@@ -10,9 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from chengnuan.bulk import columns, services, workbooks
+from chengnuan.bulk import columns, workbooks
 from chengnuan.bulk.choices import ImportKind, ImportMode
 from chengnuan.bulk.models import ImportJob
+from chengnuan.bulk.services import imports
 from tests.factories import SHENYANG_TIEXI, make_id_number, make_mobile
 
 FIRST_DATA_ROW = 3  # row 1 headers, row 2 the example
@@ -82,7 +83,7 @@ def plain_workbook(headers: list[Any], rows: list[list[Any]]) -> bytes:
 
 def upload(user, content: bytes, *, kind: str = ImportKind.SEEKER, mode: str = ImportMode.ALL_OR_NOTHING,
            name: str = "表格.xlsx") -> ImportJob:  # fmt: skip
-    return services.import_job_start(
+    return imports.import_job_start(
         user=user,
         kind=ImportKind(kind),
         mode=ImportMode(mode),

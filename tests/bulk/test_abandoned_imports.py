@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from huey.contrib.djhuey import HUEY
 
-from chengnuan.bulk import handlers, importer, leases, services, tasks
+from chengnuan.bulk import handlers, importer, leases, tasks
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.models import ImportJob
+from chengnuan.bulk.services import imports
 from chengnuan.core.models import AuditAction, AuditEntry, AuditResult
 from chengnuan.employment.models import JobSeeker
 from tests.bulk.sheets import TIEXI, filled_template, seeker_row, upload
@@ -57,9 +58,9 @@ def test_a_running_import_whose_lease_ran_out_ends_as_failed_without_its_upload(
     job = running_job(clerk, lease_left=-5, status=status)
     path = job.file.path
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.import_jobs_end_abandoned() == 1
+        assert imports.import_jobs_end_abandoned() == 1
     job.refresh_from_db()
-    assert (job.status, job.message) == (ImportStatus.FAILED, services.ABANDONED_MESSAGE)
+    assert (job.status, job.message) == (ImportStatus.FAILED, imports.ABANDONED_MESSAGE)
     assert job.finished_at and job.lease_expires_at is None and job.created == 0
     assert not job.file and not Path(path).exists()
     [audit] = import_audits(job)
@@ -68,16 +69,16 @@ def test_a_running_import_whose_lease_ran_out_ends_as_failed_without_its_upload(
 
 def test_an_import_whose_lease_is_fresh_belongs_to_a_live_consumer_and_is_left_alone(clerk):
     job = running_job(clerk, lease_left=30)
-    assert services.import_jobs_end_abandoned() == 0
+    assert imports.import_jobs_end_abandoned() == 0
     job.refresh_from_db()
     assert job.status == ImportStatus.READING and job.file and not import_audits(job)
 
 
 def test_of_two_consumers_ending_the_same_import_only_the_first_does_anything(clerk):
     job = running_job(clerk, lease_left=-5)
-    assert services.import_job_end_if_abandoned(job_id=job.pk) is True
+    assert imports.import_job_end_if_abandoned(job_id=job.pk) is True
     # The second saw the job among the abandoned ones too, but its update finds it ended.
-    assert services.import_job_end_if_abandoned(job_id=job.pk) is False
+    assert imports.import_job_end_if_abandoned(job_id=job.pk) is False
     assert len(import_audits(job)) == 1
 
 
@@ -88,7 +89,7 @@ def test_queued_and_ended_imports_are_not_taken_for_abandoned(clerk):
     ImportJob.objects.filter(pk=queued.pk).update(status=ImportStatus.QUEUED)
     done = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, [seeker_row()]))
     assert done.status == ImportStatus.DONE and done.lease_expires_at is None
-    assert services.import_jobs_end_abandoned() == 0
+    assert imports.import_jobs_end_abandoned() == 0
     assert ImportJob.objects.get(pk=queued.pk).status == ImportStatus.QUEUED
 
 
@@ -126,7 +127,7 @@ def test_an_importer_whose_job_was_ended_while_it_ran_writes_nothing(reference_d
 
     monkeypatch.setattr(handlers.SeekerHandler, "screen", frozen_then_ended)
     job = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, [seeker_row(), seeker_row()]))
-    assert (job.status, job.message) == (ImportStatus.FAILED, services.ABANDONED_MESSAGE)
+    assert (job.status, job.message) == (ImportStatus.FAILED, imports.ABANDONED_MESSAGE)
     assert JobSeeker.objects.count() == 0 and job.created == 0
     assert len(import_audits(job)) == 1  # the ending's; the importer wrote none
 
@@ -135,7 +136,7 @@ def lease_ran_out_and_ended(job_id: int) -> None:
     ImportJob.objects.filter(pk=job_id).update(
         lease_expires_at=timezone.now() - datetime.timedelta(seconds=1)
     )
-    assert services.import_jobs_end_abandoned() == 1
+    assert imports.import_jobs_end_abandoned() == 1
 
 
 def in_another_consumer(work) -> None:
@@ -164,7 +165,7 @@ def test_the_lease_is_renewed_while_the_import_is_busy(reference_data, settings,
     def slow(self, batch):
         time.sleep(1.5)
         lease = ImportJob.objects.get(pk=self.job.pk).lease_expires_at
-        seen.append((lease > timezone.now(), services.import_jobs_end_abandoned()))
+        seen.append((lease > timezone.now(), imports.import_jobs_end_abandoned()))
         return screen(self, batch)
 
     monkeypatch.setattr(handlers.SeekerHandler, "screen", slow)
@@ -185,12 +186,12 @@ def test_the_lease_keeper_stops_once_the_import_has_ended(clerk, settings):
 
 def test_ending_an_import_that_was_ended_meanwhile_raises_lease_lost(clerk):
     job = running_job(clerk, lease_left=-5)
-    services.import_jobs_end_abandoned()
+    imports.import_jobs_end_abandoned()
     job.status = ImportStatus.DONE
     with pytest.raises(leases.LeaseLost):
         leases.save_while_running(job, ["status"])
     assert ImportJob.objects.get(pk=job.pk).status == ImportStatus.FAILED
-    assert importer.FAILED_MESSAGE != services.ABANDONED_MESSAGE
+    assert importer.FAILED_MESSAGE != imports.ABANDONED_MESSAGE
 
 
 # --- what the clerk sees ------------------------------------------------------------------------
@@ -198,7 +199,7 @@ def test_ending_an_import_that_was_ended_meanwhile_raises_lease_lost(clerk):
 
 def test_the_clerk_reads_what_happened_and_can_import_again(client, clerk):
     job = running_job(clerk, lease_left=-5)
-    services.import_jobs_end_abandoned()
+    imports.import_jobs_end_abandoned()
     staff_signed_in(client, clerk)
     page = client.get(reverse("bulk:import_detail", args=[job.pk])).content.decode()
     assert "后台处理程序中途停了" in page and "一行也没有导入" in page

@@ -12,9 +12,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from chengnuan.bulk import handlers, services, tasks
+from chengnuan.bulk import handlers, tasks
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.models import ImportJob
+from chengnuan.bulk.services import imports
 from tests.bulk.sheets import TIEXI, filled_template, seeker_row, upload
 
 pytestmark = pytest.mark.django_db
@@ -92,17 +93,17 @@ def test_the_purge_deletes_uploads_of_ended_imports_and_old_files_no_import_name
     ended = job_with(clerk, status=ImportStatus.FAILED, upload_name=ended_upload)
     job_with(clerk, status=ImportStatus.DONE, error_name=kept_sheet)
 
-    assert services.import_files_purge() == 3
+    assert imports.import_files_purge() == 3
     remaining = {name for name in [kept_upload, ended_upload, kept_sheet, young_orphan, *old_orphans]
                  if default_storage.exists(name)}  # fmt: skip
     assert remaining == {kept_upload, kept_sheet, young_orphan}
     assert ImportJob.objects.get(pk=queued.pk).file == kept_upload
     assert not ImportJob.objects.get(pk=ended.pk).file
-    assert services.import_files_purge() == 0
+    assert imports.import_files_purge() == 0
 
 
 def test_the_purge_copes_with_no_import_folders_yet():
-    assert services.import_files_purge() == 0
+    assert imports.import_files_purge() == 0
 
 
 def test_the_files_are_purged_every_hour():

@@ -27,9 +27,9 @@ from django.urls import reverse
 from huey.contrib.djhuey import HUEY
 from stdnum.cn import ric
 
-from chengnuan.bulk import services
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.models import ImportJob
+from chengnuan.bulk.services import imports
 from chengnuan.employment.models import JobSeeker
 from tests.employment.views_support import staff_signed_in
 from tests.factories import StaffFactory
@@ -264,7 +264,7 @@ def test_a_killed_consumers_import_is_ended_as_failed_by_the_restarted_one(
     first = Consumer(named, tmp_path / "consumer-1.log")
     second = None
     try:
-        job = services.import_job_start(
+        job = imports.import_job_start(
             user=clerk,
             kind=ImportKind.SEEKER,
             mode=ImportMode.ALL_OR_NOTHING,
@@ -287,7 +287,7 @@ def test_a_killed_consumers_import_is_ended_as_failed_by_the_restarted_one(
             second.stop()
 
     job.refresh_from_db()
-    assert (job.status, job.message) == (ImportStatus.FAILED, services.ABANDONED_MESSAGE), took
+    assert (job.status, job.message) == (ImportStatus.FAILED, imports.ABANDONED_MESSAGE), took
     assert JobSeeker.objects.count() == 0 and job.created == 0  # nothing half-written
     assert not job.file and not upload_path.exists()
     staff_signed_in(client, clerk)

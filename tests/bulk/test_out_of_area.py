@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chengnuan.accounts.services import api_token_create
-from chengnuan.bulk import survey_services
 from chengnuan.bulk.choices import ImportKind, ImportStatus
 from chengnuan.bulk.models import DemandSurvey, EmploymentSurvey
+from chengnuan.bulk.services import surveys as survey_services
 from chengnuan.employment.choices import Source
 from chengnuan.employment.models import JobSeeker, Posting
 from chengnuan.employment.services_postings import posting_create

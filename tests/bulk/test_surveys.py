@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from chengnuan.bulk import survey_services
 from chengnuan.bulk.choices import ImportKind, ImportStatus, SurveySource, WorkStatus
 from chengnuan.bulk.models import DemandSurvey, DemandSurveyPosition, EmploymentSurvey
+from chengnuan.bulk.services import surveys as survey_services
 from chengnuan.core.models import AuditAction, AuditEntry
 from chengnuan.employment.choices import EmployerStatus, PostingStatus, RegisteredVia, Source
 from chengnuan.employment.models import Employer, JobSeeker, Posting

@@ -7,9 +7,10 @@ import gc
 import pytest
 from django.utils import timezone
 
-from chengnuan.bulk import parallel, services
+from chengnuan.bulk import parallel
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.models import ImportJob
+from chengnuan.bulk.services import imports
 from chengnuan.employment.models import JobSeeker
 from tests.bulk.sheets import filled_template, seeker_row, upload
 
@@ -58,8 +59,8 @@ def test_old_error_sheets_are_purged(clerk):
     rows = [seeker_row(手机号="1")]
     job = upload(clerk, filled_template(ImportKind.SEEKER, "210106", rows))
     assert job.error_file
-    assert services.import_files_purge(now=timezone.now()) == 0
-    assert services.import_files_purge(now=timezone.now() + datetime.timedelta(days=8)) == 1
+    assert imports.import_files_purge(now=timezone.now()) == 0
+    assert imports.import_files_purge(now=timezone.now() + datetime.timedelta(days=8)) == 1
     assert not ImportJob.objects.get(pk=job.pk).error_file
 
 

@@ -1,6 +1,6 @@
 """Writes of the bulk app that are not the import itself (importer.py): starting an import,
 ending the imports whose process died, and purging the files they leave. Survey writes are
-in survey_services.py."""
+in services/surveys.py."""
 
 import datetime
 import logging

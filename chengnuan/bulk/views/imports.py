@@ -1,5 +1,5 @@
 """Bulk pages for staff: templates to download, uploads and their progress, exports and the
-printable job list. Survey pages are in views_surveys.py."""
+printable job list. Survey pages are in views/surveys.py."""
 
 from urllib.parse import quote
 
@@ -12,11 +12,12 @@ from django.views.decorators.http import require_GET
 from qrcode.image.svg import SvgPathImage
 
 from chengnuan.accounts.access import staff_required
-from chengnuan.bulk import exports, selectors, services, workbooks
+from chengnuan.bulk import exports, selectors, workbooks
 from chengnuan.bulk.access import get_job_or_404
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.columns import SPECS
 from chengnuan.bulk.forms import ImportForm
+from chengnuan.bulk.services import imports
 from chengnuan.core.pages import render_list
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -64,7 +65,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
     }
     form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        job = services.import_job_start(
+        job = imports.import_job_start(
             user=user,
             kind=ImportKind(form.cleaned_data["kind"]),
             mode=ImportMode(form.cleaned_data["mode"]),

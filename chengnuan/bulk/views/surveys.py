@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from chengnuan.accounts.access import staff_required
 from chengnuan.accounts.scoping import in_scope
-from chengnuan.bulk import columns, selectors, survey_services
+from chengnuan.bulk import columns, selectors
 from chengnuan.bulk.access import (
     get_demand_survey_or_404,
     get_employment_survey_or_404,
@@ -27,6 +27,7 @@ from chengnuan.bulk.forms import (
 )
 from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.rows import Cells, RowInvalid
+from chengnuan.bulk.services import surveys as survey_services
 from chengnuan.bulk.survey_handlers import read_demand_row, read_employment_row
 from chengnuan.bulk.surveys import PositionInput
 from chengnuan.core.forms import initial_from_post, is_refresh
