@@ -10,11 +10,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Query, Router, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from chengnuan.accounts.access import login_required_kind, staff_required
 from chengnuan.accounts.api_auth import ApiAuth
 from chengnuan.accounts.models import User, UserKind
+from chengnuan.core.pagination import Pagination
 from chengnuan.employment import access, selectors
 from chengnuan.employment.choices import RegisteredVia, Source
 from chengnuan.employment.inputs import EmployerInput, PostingInput, SeekerInput
@@ -48,7 +49,8 @@ def _anyone(request: HttpRequest) -> bool:
 
 
 OptionalAuth = [*ApiAuth, _anyone]
-PAGE = {"page_size": 20, "max_page_size": 100}
+# In OpenAPI an empty security requirement says a route also answers anonymous callers.
+ANONYMOUS_TOO: dict[str, Any] = {"security": [{}]}
 
 router = Router(tags=["岗位与求职登记"])
 
@@ -63,9 +65,13 @@ def _fields(schema: Any, input_class: Any) -> dict[str, Any]:
 
 
 @router.get(
-    "/postings", response=list[PostingListOut], auth=OptionalAuth, summary="岗位列表（公开）"
+    "/postings",
+    response=list[PostingListOut],
+    auth=OptionalAuth,
+    openapi_extra=ANONYMOUS_TOO,
+    summary="岗位列表（公开）",
 )
-@paginate(PageNumberPagination, **PAGE)
+@paginate(Pagination)
 def posting_list(request: HttpRequest, filters: Query[PostingFilters]) -> Any:
     return selectors.public_postings(
         selectors.PublicPostingFilters(
@@ -79,7 +85,11 @@ def posting_list(request: HttpRequest, filters: Query[PostingFilters]) -> Any:
 
 
 @router.get(
-    "/postings/{posting_id}", response=PostingOut, auth=OptionalAuth, summary="岗位详情（公开）"
+    "/postings/{posting_id}",
+    response=PostingOut,
+    auth=OptionalAuth,
+    openapi_extra=ANONYMOUS_TOO,
+    summary="岗位详情（公开）",
 )
 def posting_detail(request: HttpRequest, posting_id: int) -> PostingOut:
     posting = selectors.posting_for_public(posting_id)
@@ -118,7 +128,7 @@ def _employer_of(user: User, employer_id: int | None) -> Employer:
 @router.get(
     "/employer/postings", response=list[PostingManageOut], auth=ApiAuth, summary="本单位的岗位"
 )
-@paginate(PageNumberPagination, **PAGE)
+@paginate(Pagination)
 def employer_posting_list(request: HttpRequest, employer_id: int | None = None) -> Any:
     user = login_required_kind(request, UserKind.EMPLOYER)
     return selectors.postings_for_employer(_employer_of(user, employer_id))
@@ -155,7 +165,7 @@ def employer_posting_submit(request: HttpRequest, posting_id: int) -> Posting:
 @router.get(
     "/office/review-queue", response=list[PostingManageOut], auth=ApiAuth, summary="待审核岗位"
 )
-@paginate(PageNumberPagination, **PAGE)
+@paginate(Pagination)
 def office_review_queue(request: HttpRequest) -> Any:
     return selectors.review_queue(staff_required(request))
 
@@ -234,7 +244,7 @@ def office_seeker_create(request: HttpRequest, payload: SeekerOfficeIn) -> Statu
 @router.get(
     "/office/seekers", response=list[SeekerListOut], auth=ApiAuth, summary="求职登记列表（本辖区）"
 )
-@paginate(PageNumberPagination, **PAGE)
+@paginate(Pagination)
 def office_seeker_list(request: HttpRequest, query: Query[SeekerQuery]) -> Any:
     user = staff_required(request)
     return selectors.seekers_for_staff(user, selectors.SeekerFilters(**query.model_dump()))
