@@ -31,8 +31,9 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-# Bounded so the run takes about a minute on each database; the coverage phase adds its own
-# boundary values (the largest page, a number past a maximum, a missing field) on top.
+# Bounded so the module takes about a minute and a half of CPU on each database; the coverage
+# phase adds its own boundary values (the largest page, a number past a maximum, a missing
+# field) on top of these examples.
 EXAMPLES = settings(
     max_examples=20,
     derandomize=True,
@@ -40,7 +41,8 @@ EXAMPLES = settings(
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-# Read through the app like a client would, which also tests the document's own route.
+# Read through the app like a client would, which also tests the document's own route. This
+# runs at collection, where the database is not open yet: the document needs none.
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 WORKER_ROUTES = r"^/api/v1/(seekers/me|postings/\{posting_id\}|accounts/me)$"
 EMPLOYER_ROUTES = r"^/api/v1/(employers|employer/postings|postings/\{posting_id\}/submit)$"
