@@ -22,6 +22,7 @@ from chengnuan.accounts.services import (
     sign_in_end,
     sign_ins_end_others,
 )
+from chengnuan.core.api_errors import error_responses
 from chengnuan.core.http import client_ip
 
 router = Router(tags=["账号"])
@@ -77,7 +78,17 @@ class DoneOut(Schema):
     detail: str
 
 
-@router.post("/login/code", response=CodeRequestOut, auth=None, summary="获取短信验证码")
+# Both count attempts (accounts.services) and answer 429 over the limit.
+RATE_LIMITED = {"responses": error_responses(429)}
+
+
+@router.post(
+    "/login/code",
+    response=CodeRequestOut,
+    auth=None,
+    openapi_extra=RATE_LIMITED,
+    summary="获取短信验证码",
+)
 def request_code(request: HttpRequest, payload: CodeRequestIn) -> CodeRequestOut:
     login_code_request(phone=payload.phone, purpose=PhoneCodePurpose.LOGIN, ip=client_ip(request))
     return CodeRequestOut(
@@ -85,7 +96,13 @@ def request_code(request: HttpRequest, payload: CodeRequestIn) -> CodeRequestOut
     )
 
 
-@router.post("/login/verify", response=VerifyOut, auth=None, summary="用验证码登录，换取令牌")
+@router.post(
+    "/login/verify",
+    response=VerifyOut,
+    auth=None,
+    openapi_extra=RATE_LIMITED,
+    summary="用验证码登录，换取令牌",
+)
 def verify_code(request: HttpRequest, payload: VerifyIn) -> VerifyOut:
     user = login_code_verify(
         phone=payload.phone, code=payload.code, kind=payload.kind, ip=client_ip(request)

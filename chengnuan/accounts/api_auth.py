@@ -21,20 +21,20 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
 from chengnuan.accounts.models import User
 from chengnuan.accounts.selectors import api_token_for_key
 from chengnuan.accounts.services import TOKEN_PREFIX, api_token_hash, api_token_touch
+from chengnuan.core.api_errors import AuthenticationRefused
 
 
-class TokenExpired(AuthenticationError):
+class TokenExpired(AuthenticationRefused):
     """A real key past its expiry: a 401 like any refused bearer token, with its own message
     (the APP signs in again)."""
 
     def __init__(self) -> None:
-        super().__init__(401, "登录已过期，请重新登录。")
+        super().__init__("登录已过期，请重新登录。")
 
 
 class TokenAuth(HttpBearer):

@@ -10,12 +10,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Query, Router, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from chengnuan.accounts.access import login_required_kind, staff_required
 from chengnuan.accounts.api_auth import ApiAuth
 from chengnuan.accounts.models import User, UserKind
 from chengnuan.core.http import client_ip
+from chengnuan.core.pagination import Pagination
 from chengnuan.employment import access, selectors
 from chengnuan.employment.choices import RegisteredVia, RevealPurpose, Source
 from chengnuan.employment.inputs import EmployerInput, PostingInput, SeekerInput
@@ -55,7 +56,8 @@ def _anyone(request: HttpRequest) -> bool:
 
 
 OptionalAuth = [*ApiAuth, _anyone]
-PAGE = {"page_size": 20, "max_page_size": 100}
+# In OpenAPI an empty security requirement says a route also answers anonymous callers.
+ANONYMOUS_TOO: dict[str, Any] = {"security": [{}]}
 
 router = Router(tags=["岗位与求职登记"])
 
@@ -70,9 +72,13 @@ def _fields(schema: Any, input_class: Any) -> dict[str, Any]:
 
 
 @router.get(
-    "/postings", response=list[PostingListOut], auth=OptionalAuth, summary="岗位列表（公开）"
+    "/postings",
+    response=list[PostingListOut],
+    auth=OptionalAuth,
+    openapi_extra=ANONYMOUS_TOO,
+    summary="岗位列表（公开）",
 )
-@paginate(PageNumberPagination, **PAGE)
+@paginate(Pagination)
 def posting_list(request: HttpRequest, filters: Query[PostingFilters]) -> Any:
     return selectors.public_postings(
         selectors.PublicPostingFilters(
@@ -86,7 +92,11 @@ def posting_list(request: HttpRequest, filters: Query[PostingFilters]) -> Any:
 
 
 @router.get(
-    "/postings/{posting_id}", response=PostingOut, auth=OptionalAuth, summary="岗位详情（公开）"
+    "/postings/{posting_id}",
+    response=PostingOut,
+    auth=OptionalAuth,
+    openapi_extra=ANONYMOUS_TOO,
+    summary="岗位详情（公开）",
 )
 def posting_detail(request: HttpRequest, posting_id: int) -> PostingOut:
     posting = selectors.posting_for_public(posting_id)
@@ -125,7 +135,7 @@ def _employer_of(user: User, employer_id: int | None) -> Employer:
 @router.get(
     "/employer/postings", response=list[PostingManageOut], auth=ApiAuth, summary="本单位的岗位"
 )
-@paginate(PageNumberPagination, **PAGE)
+@paginate(Pagination)
 def employer_posting_list(request: HttpRequest, employer_id: int | None = None) -> Any:
     user = login_required_kind(request, UserKind.EMPLOYER)
     return selectors.postings_for_employer(_employer_of(user, employer_id))
@@ -162,7 +172,7 @@ def employer_posting_submit(request: HttpRequest, posting_id: int) -> Posting:
 @router.get(
     "/office/review-queue", response=list[PostingManageOut], auth=ApiAuth, summary="待审核岗位"
 )
-@paginate(PageNumberPagination, **PAGE)
+@paginate(Pagination)
 def office_review_queue(request: HttpRequest) -> Any:
     return selectors.review_queue(staff_required(request))
 
@@ -244,7 +254,7 @@ LOOKUP_PARAMS = ("name", "id_number", "phone")
 @router.get(
     "/office/seekers", response=list[SeekerListOut], auth=ApiAuth, summary="求职登记列表（本辖区）"
 )
-@paginate(PageNumberPagination, **PAGE)
+@paginate(Pagination)
 def office_seeker_list(request: HttpRequest, query: Query[SeekerQuery]) -> Any:
     user = staff_required(request)
     sent = [name for name in LOOKUP_PARAMS if name in request.GET]
@@ -264,7 +274,7 @@ def office_seeker_list(request: HttpRequest, query: Query[SeekerQuery]) -> Any:
     auth=ApiAuth,
     summary="按姓名、身份证号或手机号查找求职人员（本辖区）",
 )
-@paginate(PageNumberPagination, **PAGE)
+@paginate(Pagination)
 def office_seeker_search(request: HttpRequest, payload: SeekerSearchIn) -> Any:
     user = staff_required(request)
     typed = payload.model_dump()

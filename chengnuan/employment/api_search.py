@@ -2,13 +2,13 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from chengnuan.employment.forms.search import SearchForm
+from chengnuan.core.api_errors import QueryParameterError
+from chengnuan.employment.forms.search import MAX_PAGE, MAX_PER_PAGE, PER_PAGE, SearchForm
 from chengnuan.employment.selectors_search import home_point, search_postings
-from chengnuan.search.query import Sort
+from chengnuan.search.query import MAX_QUERY_CHARS, Sort
 
 router = Router(tags=["岗位搜索"])
 
@@ -41,21 +41,29 @@ class SearchOut(Schema):
 
 
 class SearchParams(Schema):
-    q: str = Field("", description="要找的工作，如 普工、司机 包住、沈阳 日结")
+    """The bounds are the form's (SearchForm), so the document says what the form accepts."""
+
+    q: str = Field(
+        "", max_length=MAX_QUERY_CHARS, description="要找的工作，如 普工、司机 包住、沈阳 日结"
+    )
     area: str = Field("", description="地区代码前缀（市 4 位、县区 6 位、乡镇 9 位）")
     occupation: str = Field("", description="职业代码或前缀，如 6 或 6-18")
-    min_wage: int | None = Field(None, description="月工资不低于（元）")
+    min_wage: int | None = Field(None, ge=0, le=1_000_000, description="月工资不低于（元）")
     benefits: list[str] = Field([], description="福利代码，可多个：meals housing daily_pay …")
     older: bool = Field(False, description="只看欢迎大龄的岗位")
     contract: str = Field("", description="用工形式：full_time part_time seasonal")
-    days: int | None = Field(None, description="多少天内发布的")
+    days: int | None = Field(None, ge=1, le=365, description="多少天内发布的")
     sort: Sort = Field(Sort.RELEVANCE, description="relevance newest wage distance")
     near: str = Field("", description="按离这个区划（县区/乡镇代码）的距离排序")
-    lng: float | None = Field(None, description="按离这个位置的距离排序（GCJ-02 经度）")
-    lat: float | None = Field(None, description="纬度")
+    lng: float | None = Field(
+        None, ge=73, le=136, description="按离这个位置的距离排序（GCJ-02 经度）"
+    )
+    lat: float | None = Field(None, ge=3, le=54, description="纬度")
     coord: str = Field("", description="lng/lat 的坐标系：gcj02（默认，国内地图）或 wgs84（GPS）")
-    page: int = 1
-    per_page: int = Field(20, description="每页条数，最多 50")
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=f"页码，最多 {MAX_PAGE} 页")
+    per_page: int = Field(
+        PER_PAGE, ge=1, le=MAX_PER_PAGE, description=f"每页条数，最多 {MAX_PER_PAGE}"
+    )
 
 
 @router.get("/postings", response=SearchOut, summary="搜索岗位")
@@ -63,7 +71,7 @@ def search_postings_api(request: HttpRequest, params: Query[SearchParams]) -> di
     """The parameters are checked once more by the page's form, so both say the same."""
     form = SearchForm(request.GET)
     if not form.is_valid():
-        raise ValidationError(
+        raise QueryParameterError(
             {name: [form.error_texts.get(name, "参数不对")] for name in form.errors}
         )
     result = search_postings(form.to_query(default_origin=home_point(request.user)))  # type: ignore[arg-type]

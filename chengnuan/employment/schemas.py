@@ -2,9 +2,10 @@
 inputs.py field for field; outputs never carry an unmasked 身份证号."""
 
 import datetime
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
+from pydantic import AfterValidator, WithJsonSchema
 
 from chengnuan.employment.choices import (
     ContractType,
@@ -17,6 +18,37 @@ from chengnuan.employment.choices import (
 from chengnuan.employment.models import Employer, JobSeeker, Posting
 
 # --- inputs -----------------------------------------------------------------------------------
+
+
+def _wall_clock(value: datetime.time) -> datetime.time:
+    if value.tzinfo is not None:
+        raise ValueError("只填几点几分（北京时间），比如 21:00，不要带时区。")
+    return value
+
+
+# Quiet hours are a time of day in Beijing: a UTC offset on them means nothing (and the
+# database has no place for one). JSON Schema's "time" format requires an offset, so the
+# document gives the pattern instead.
+ClockTime = Annotated[
+    datetime.time,
+    AfterValidator(_wall_clock),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+            "description": "几点几分（北京时间），如 21:00",
+        }
+    ),
+]
+
+
+def _drop_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def unchanged_if_left_out(**kwargs: Any) -> Any:
+    """A PATCH field that may be left out (it stays as it is) but not sent as null."""
+    return Field(None, json_schema_extra=_drop_default, **kwargs)
 
 
 class EmployerIn(Schema):
@@ -77,8 +109,8 @@ class SeekerFields(Schema):
     is_poverty_alleviated: bool = False
     push_frequency: str = PushFrequency.WEEKLY
     push_channel: str = PushChannel.SITE
-    quiet_start: datetime.time | None = None
-    quiet_end: datetime.time | None = None
+    quiet_start: ClockTime | None = None
+    quiet_end: ClockTime | None = None
 
 
 class SeekerSelfIn(SeekerFields):
@@ -90,26 +122,27 @@ class SeekerOfficeIn(SeekerFields):
 
 
 class SeekerPatch(Schema):
-    """Only the fields sent are changed."""
+    """Only the fields sent are changed. null empties the fields that may be empty (户籍地,
+    期望工资, 可到岗日期, 免打扰时间); the others can be changed but not emptied."""
 
-    name: str | None = None
-    phone: str | None = None
-    residence_code: str | None = None
+    name: str = unchanged_if_left_out()
+    phone: str = unchanged_if_left_out()
+    residence_code: str = unchanged_if_left_out()
     hukou_area_code: str | None = None
-    wanted_occupation_codes: list[str] | None = None
-    wanted_area_codes: list[str] | None = None
+    wanted_occupation_codes: list[str] = unchanged_if_left_out()
+    wanted_area_codes: list[str] = unchanged_if_left_out()
     expected_wage: int | None = None
-    expected_wage_unit: str | None = None
+    expected_wage_unit: str = unchanged_if_left_out()
     available_from: datetime.date | None = None
-    skills: str | None = None
-    certificates: str | None = None
-    experience: str | None = None
-    wants_training: bool | None = None
-    is_poverty_alleviated: bool | None = None
-    push_frequency: str | None = None
-    push_channel: str | None = None
-    quiet_start: datetime.time | None = None
-    quiet_end: datetime.time | None = None
+    skills: str = unchanged_if_left_out()
+    certificates: str = unchanged_if_left_out()
+    experience: str = unchanged_if_left_out()
+    wants_training: bool = unchanged_if_left_out()
+    is_poverty_alleviated: bool = unchanged_if_left_out()
+    push_frequency: str = unchanged_if_left_out()
+    push_channel: str = unchanged_if_left_out()
+    quiet_start: ClockTime | None = None
+    quiet_end: ClockTime | None = None
 
 
 class ReviewIn(Schema):

@@ -62,7 +62,7 @@ def test_an_expired_token_is_refused_with_401_in_chinese(client):
     age(token, 31 * DAY)
     response = client.get(ME, **bearer(key))
     assert response.status_code == 401
-    assert response.json()["detail"][0]["msg"] == "请先登录。"
+    assert response.json()["detail"][0]["msg"] == "登录已过期，请重新登录。"
 
 
 def test_an_expired_token_is_not_renewed_by_trying_it(client):

@@ -254,6 +254,37 @@ def test_worker_without_registration_gets_404():
     assert client_for(WorkerFactory()).get(f"{API}/seekers/me").status_code == 404
 
 
+def patch_own(worker, payload):
+    return client_for(worker).patch(f"{API}/seekers/me", payload, content_type="application/json")
+
+
+def test_null_for_a_field_that_cannot_be_emptied_is_refused_not_a_server_error():
+    worker = WorkerFactory()
+    JobSeekerFactory(user=worker)
+    response = patch_own(worker, {"wanted_area_codes": None, "name": None})
+    assert response.status_code == 422
+    assert messages(response, "name") == ["要填文字。"]
+    assert messages(response, "wanted_area_codes") == ['要填一个列表，比如 ["a", "b"]。']
+
+
+def test_null_empties_a_field_that_may_be_empty():
+    worker = WorkerFactory()
+    JobSeekerFactory(user=worker, expected_wage=5000)
+    response = patch_own(worker, {"expected_wage": None})
+    assert response.status_code == 200, response.json()
+    assert response.json()["expected_wage"] is None
+
+
+def test_quiet_hours_with_a_time_zone_are_refused_in_chinese():
+    worker = WorkerFactory()
+    JobSeekerFactory(user=worker)
+    response = patch_own(worker, {"quiet_start": "21:00:00Z", "quiet_end": "07:00:00+08:00"})
+    assert response.status_code == 422
+    assert messages(response, "quiet_start") == [
+        "只填几点几分（北京时间），比如 21:00，不要带时区。"
+    ]
+
+
 def test_clerk_registers_lists_and_reads_with_audit():
     clerk = StaffFactory()
     office = client_for(clerk)

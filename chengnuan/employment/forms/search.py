@@ -14,6 +14,7 @@ from chengnuan.search.query import MAX_QUERY_CHARS, MAX_RESULTS, Filters, Query,
 
 PER_PAGE = 20
 MAX_PER_PAGE = 50
+MAX_PAGE = MAX_RESULTS // PER_PAGE
 WAGE_CHOICES = [
     (3000, "3000元以上"),
     (4000, "4000元以上"),
@@ -51,7 +52,7 @@ class SearchForm(forms.Form):
     lng = forms.FloatField(required=False, min_value=73, max_value=136)
     lat = forms.FloatField(required=False, min_value=3, max_value=54)
     coord = forms.ChoiceField(required=False, choices=[("", "GCJ-02"), *CoordSystem.choices])
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_RESULTS // PER_PAGE)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
     per_page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PER_PAGE)
 
     error_texts = {
@@ -67,7 +68,7 @@ class SearchForm(forms.Form):
         "lng": "位置不对，请重新定位。",
         "lat": "位置不对，请重新定位。",
         "coord": "坐标系不对：只认 gcj02 或 wgs84。",
-        "page": f"页码不对：最多翻到第 {MAX_RESULTS // PER_PAGE} 页。",
+        "page": f"页码不对：最多翻到第 {MAX_PAGE} 页。",
         "per_page": f"每页最多 {MAX_PER_PAGE} 条。",
     }
 
