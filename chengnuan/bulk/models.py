@@ -15,6 +15,7 @@ from chengnuan.bulk.choices import (
     SurveySource,
     WorkStatus,
 )
+from chengnuan.core.audit import AuditedQuerySet
 from chengnuan.core.fields import EncryptedTextField
 from chengnuan.core.models import TimeStampedModel
 from chengnuan.employment.choices import Education, Gender, WageUnit
@@ -245,6 +246,9 @@ class DemandSurveyPosition(models.Model):
 class EmploymentSurvey(TimeStampedModel):
     """就业需求调查: one worker's situation and wishes on one day. A worker who wants work can
     be registered as a job seeker with one action; the survey then points at the seeker."""
+
+    # Staff lists are read through .audited(): reading them writes the audit row.
+    objects = AuditedQuerySet.as_manager()
 
     name = models.CharField("姓名", max_length=32)
     id_number = EncryptedTextField("身份证号")

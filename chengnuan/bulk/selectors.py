@@ -26,7 +26,11 @@ def demand_surveys_for(user: User, *, query: str = "") -> QuerySet[DemandSurvey]
 
 
 def employment_surveys_for(user: User, *, query: str = "") -> QuerySet[EmploymentSurvey]:
-    surveys = scope_filter(EmploymentSurvey.objects.select_related("residence"), user, "area_code")
+    """Workers' surveys in the staff member's area; reading the rows writes the audit row
+    (a name searched for is kept as its first character only)."""
+    searched = {"name_query": query[:1] + "*" * (len(query) - 1)} if query else {}
+    audited = EmploymentSurvey.objects.audited(actor=user, detail=searched)
+    surveys = scope_filter(audited, user, "area_code").select_related("residence")
     if query:
         surveys = surveys.filter(name__icontains=query)
     return surveys.order_by("-surveyed_on", "-id")

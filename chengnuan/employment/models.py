@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from chengnuan.core.audit import AuditedQuerySet
 from chengnuan.core.fields import EncryptedTextField
 from chengnuan.core.models import TimeStampedModel
 from chengnuan.employment.choices import (
@@ -241,6 +242,9 @@ class Posting(TimeStampedModel):
 
 class JobSeeker(TimeStampedModel):
     """求职登记: one per person, de-duplicated by the keyed hash of the 身份证号."""
+
+    # Staff lists are read through .audited(): reading them writes the audit row.
+    objects = AuditedQuerySet.as_manager()
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

@@ -146,6 +146,7 @@ class SeekerFilters:
     occupation_code: str | None = None
     is_older: bool | None = None
     wants_training: bool | None = None
+    is_poverty_alleviated: bool | None = None
     lookup: SeekerLookup = field(default_factory=SeekerLookup)
 
     def for_audit(self) -> dict[str, object]:
@@ -156,10 +157,11 @@ class SeekerFilters:
 
 
 def seekers_for_staff(user: User, filters: SeekerFilters | None = None) -> QuerySet[JobSeeker]:
-    found = scope_filter(JobSeeker.objects.all(), user, "area_code").select_related(
-        "residence", "hukou_area"
-    )
+    """Job seekers in the staff member's area. Reading the rows (a page, an API page) writes
+    the audit row naming them and the filters (PIPL: who saw which people)."""
     filters = filters or SeekerFilters()
+    audited = JobSeeker.objects.audited(actor=user, detail={"filters": filters.for_audit()})
+    found = scope_filter(audited, user, "area_code").select_related("residence", "hukou_area")
     if filters.status:
         found = found.filter(status=filters.status)
     if filters.area_code:
@@ -172,6 +174,8 @@ def seekers_for_staff(user: User, filters: SeekerFilters | None = None) -> Query
         found = found.filter(is_older=filters.is_older)
     if filters.wants_training is not None:
         found = found.filter(wants_training=filters.wants_training)
+    if filters.is_poverty_alleviated is not None:
+        found = found.filter(is_poverty_alleviated=filters.is_poverty_alleviated)
     lookup = filters.lookup
     if lookup.name:
         found = found.filter(name__contains=lookup.name)

@@ -10,7 +10,7 @@ from chengnuan.accounts.models import User
 from chengnuan.accounts.scoping import scope_filter
 from chengnuan.classifications.models import Industry, Occupation
 from chengnuan.employment import selectors
-from chengnuan.employment.models import Employer, JobSeeker, Posting
+from chengnuan.employment.models import Employer, Posting
 from chengnuan.regions.choices import Choices, GroupedChoices, province_prefix
 from chengnuan.regions.models import Division, DivisionLevel
 
@@ -123,11 +123,3 @@ def staff_employers(
     if query:
         found = found.filter(Q(name__contains=query) | Q(uscc=query.upper()))
     return found
-
-
-def staff_seekers(
-    user: User, filters: selectors.SeekerFilters, *, poverty_only: bool = False
-) -> QuerySet[JobSeeker]:
-    """The staff seeker list; 脱贫劳动力 is a filter the shared selector does not offer."""
-    found = selectors.seekers_for_staff(user, filters)
-    return found.filter(is_poverty_alleviated=True) if poverty_only else found

@@ -2,10 +2,12 @@
 
 import pytest
 from django.db import DatabaseError, connection, transaction
+from django.http import HttpResponse
 from django.test import RequestFactory
 
-from chengnuan.core.audit import audit_record
+from chengnuan.core.audit import AuditContextMiddleware, audit_record
 from chengnuan.core.models import AuditAction, AuditEntry, AuditResult
+from chengnuan.employment.models import JobSeeker
 from tests.factories import JobSeekerFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +55,39 @@ def test_the_database_refuses_to_delete_an_audit_row():
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditentry")
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+# --- lists of people (AuditedQuerySet) ----------------------------------------------------------
+
+
+def _views():
+    return list(AuditEntry.objects.filter(action=AuditAction.VIEW).values_list("detail", flat=True))
+
+
+def test_reading_a_page_of_people_writes_one_row_naming_them():
+    staff = StaffFactory()
+    first, second = JobSeekerFactory(), JobSeekerFactory()
+    seekers = JobSeeker.objects.audited(actor=staff, detail={"why": "test"}).order_by("id")
+    assert seekers.count() == 2 and seekers.exists()  # counting reads nobody
+    assert _views() == []
+    page = seekers[:1]
+    list(page)
+    list(page)  # the same evaluation, cached: no second row
+    assert _views() == [{"list": [first.pk], "why": "test"}]
+    assert [s.pk for s in seekers.filter(pk=second.pk).iterator()] == [second.pk]
+    assert _views()[0] == {"list": [second.pk], "why": "test"}  # newest first
+
+
+def test_a_queryset_not_marked_audited_writes_nothing():
+    JobSeekerFactory()
+    list(JobSeeker.objects.all())
+    assert _views() == []
+
+
+def test_rows_written_inside_a_request_carry_its_address(rf):
+    def view(request):
+        audit_record(actor=None, action=AuditAction.VIEW, object_type="test")
+        return HttpResponse()
+
+    AuditContextMiddleware(view)(rf.get("/", REMOTE_ADDR="10.1.2.3"))
+    assert AuditEntry.objects.get(object_type="test").ip == "10.1.2.3"

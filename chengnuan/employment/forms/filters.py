@@ -101,10 +101,6 @@ class SeekerFilterForm(_ScopedFilters):
             selectors_pages.occupation_choices(selectors_pages.COMMON_OCCUPATION_CODES),
         )
 
-    @property
-    def poverty_only(self) -> bool:
-        return self.is_valid() and bool(self.cleaned_data["poverty"])
-
     def to_filters(self, lookup: SeekerLookup | None = None) -> SeekerFilters:
         """What the seeker selector understands, with the person looked up (if any); no
         filter narrows when the form is invalid."""
@@ -118,6 +114,7 @@ class SeekerFilterForm(_ScopedFilters):
             occupation_code=data["occupation"] or None,
             is_older=True if data["older"] else None,
             wants_training=True if data["training"] else None,
+            is_poverty_alleviated=True if data["poverty"] else None,
             lookup=lookup,
         )
 

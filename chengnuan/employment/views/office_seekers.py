@@ -8,10 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from chengnuan.accounts.access import staff_required
-from chengnuan.core.audit import audit_record
 from chengnuan.core.http import client_ip
 from chengnuan.core.lookups import lookup_recall, lookup_remember
-from chengnuan.core.models import AuditAction
 from chengnuan.core.pages import (
     bind_form,
     page_of,
@@ -19,7 +17,6 @@ from chengnuan.core.pages import (
     render_form_page,
     run_service,
 )
-from chengnuan.employment import selectors_pages
 from chengnuan.employment.access import get_seeker_for_staff_or_404
 from chengnuan.employment.choices import RegisteredVia, RevealPurpose
 from chengnuan.employment.forms.filters import (
@@ -29,7 +26,7 @@ from chengnuan.employment.forms.filters import (
 )
 from chengnuan.employment.forms.seekers import StationRegistrationForm
 from chengnuan.employment.models import ConsentMethod, JobSeeker
-from chengnuan.employment.selectors import SeekerLookup
+from chengnuan.employment.selectors import SeekerLookup, seekers_for_staff
 from chengnuan.employment.services_seekers import seeker_contact_reveal, seeker_register
 
 
@@ -44,17 +41,9 @@ def seeker_list(request: HttpRequest) -> HttpResponse:
     lookup = SeekerLookup(**remembered) if remembered else SeekerLookup()
     filters = SeekerFilterForm(request.GET, user=user)
     chosen = filters.to_filters(lookup)
-    seekers = selectors_pages.staff_seekers(user, chosen, poverty_only=filters.poverty_only)
-    page = page_of(request, seekers)
-    # A list shows people's (masked) records too: the log keeps who saw which page of whom,
-    # and by which look-up (hashes, never the numbers typed).
-    audit_record(
-        actor=user,
-        action=AuditAction.VIEW,
-        object_type=JobSeeker._meta.label_lower,
-        detail={"list": [seeker.pk for seeker in page.object_list], "filters": chosen.for_audit()},
-        request=request,
-    )
+    # Reading the page writes the audit row: who saw which people, by which filters and
+    # look-up (hashes, never the numbers typed).
+    page = page_of(request, seekers_for_staff(user, chosen))
     context = {
         "page": page,
         "query_without_page": query_without_page(request),
