@@ -15,7 +15,7 @@ from django.db import transaction
 
 from chengnuan.bulk import columns
 from chengnuan.bulk.choices import ImportKind
-from chengnuan.bulk.fastinsert import RowInserter, values_present
+from chengnuan.core.fastinsert import RowInserter, values_present
 from chengnuan.bulk.importer import Screened
 from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.models import ImportJob, PostingImportKey
