@@ -39,7 +39,7 @@ from chengnuan.employment.services_bulk import (
 
 T = TypeVar("T")
 # A posting row names its employer too; the two inputs share a field name only where the
-# cell is the same (county, contact, address).
+# cell is the same (county, contact, address; an industry is read for neither).
 POSTING_ROW_COLUMNS = POSTING_FIELD_COLUMNS | EMPLOYER_FIELD_COLUMNS
 
 
