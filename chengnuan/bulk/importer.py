@@ -35,7 +35,6 @@ from django.utils import timezone
 from chengnuan.bulk import conf, parallel
 from chengnuan.bulk.choices import ImportMode, ImportStatus
 from chengnuan.bulk.columns import SheetSpec
-from chengnuan.bulk.fastinsert import larger_page_cache
 from chengnuan.bulk.leases import LeaseKeeper, LeaseLost, lease_expiry, save_while_running
 from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.models import ERRORS_SHOWN, ImportJob
@@ -44,6 +43,7 @@ from chengnuan.bulk.reading import SheetRefused, Table, open_table
 from chengnuan.bulk.rows import Cells, Errors, prepare_row
 from chengnuan.bulk.workbooks import write_error_sheet
 from chengnuan.core.audit import audit_record
+from chengnuan.core.fastinsert import larger_page_cache
 from chengnuan.core.gc_pause import collect_young, full_collections_paused
 from chengnuan.core.models import AuditAction, AuditResult
 

@@ -1,5 +1,4 @@
-"""Imports of filled sheets (ImportJob), the keys that make a re-upload add nothing
-(PostingImportKey), and the two field surveys clerks enter or import."""
+"""Imports of filled sheets (ImportJob) and the two field surveys clerks enter or import."""
 
 from django.conf import settings
 from django.db import models
@@ -112,22 +111,6 @@ class ImportJob(TimeStampedModel):
         if self.status == ImportStatus.WRITING or self.is_finished:
             return 100 if self.is_finished else 99
         return int(self.processed * 99 / self.total) if self.total else 0
-
-
-class PostingImportKey(models.Model):
-    """The natural key of an imported posting (employer USCC, title, county, wage, end date,
-    hashed), so the same sheet uploaded again adds no posting twice."""
-
-    key_hash = models.CharField(max_length=64, unique=True)
-    posting = models.OneToOneField(
-        "employment.Posting", on_delete=models.CASCADE, related_name="import_key"
-    )
-    job = models.ForeignKey(
-        ImportJob, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-
-    def __str__(self) -> str:
-        return self.key_hash[:12]
 
 
 class DemandSurvey(TimeStampedModel):

@@ -169,6 +169,13 @@ class Posting(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # A posting imported from a sheet: the hash of its natural key (employer USCC, title,
+    # county, wage, end date; see services_bulk), so the same sheet uploaded again adds it
+    # no second time. NULL, not "", for every other posting: NULLs never collide in the
+    # unique constraint.
+    import_key = models.CharField(  # noqa: DJ001
+        max_length=64, null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -178,6 +185,9 @@ class Posting(TimeStampedModel):
             models.Index(fields=["county", "status"]),
         ]
         constraints = [
+            # A constraint rather than unique=True: PostgreSQL would add a second
+            # (varchar_pattern_ops) index to keep up with every imported row.
+            models.UniqueConstraint(fields=["import_key"], name="posting_unique_import_key"),
             models.CheckConstraint(
                 condition=Q(status__in=PostingStatus.values), name="posting_status_valid"
             ),

@@ -3,6 +3,7 @@ from files of this site (so no page may carry inline script, on...= handlers or 
 and `Cache-Control: no-store` on whatever shows a person's data (pages, JSON, xlsx exports),
 while public pages seen without signing in stay cacheable."""
 
+import datetime
 import re
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from chengnuan.accounts.services import api_token_create
 from chengnuan.bulk.choices import ImportKind, ImportStatus
@@ -65,7 +67,8 @@ def staff_pages(clerk) -> list[str]:
     employer = EmployerFactory()
     posting = PostingFactory(employer=employer)
     job = ImportJob.objects.create(kind=ImportKind.SEEKER, file_name="大表.xlsx", created_by=clerk,
-                                   status=ImportStatus.READING, total=100, processed=25)  # fmt: skip
+                                   status=ImportStatus.READING, total=100, processed=25,
+                                   lease_expires_at=timezone.now() + datetime.timedelta(minutes=1))  # fmt: skip
     return [
         reverse("employment:office_home"),
         reverse("employment:office_review_queue"),

@@ -4,11 +4,10 @@ Django's, and the larger page cache of a bulk write is given back afterwards."""
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from chengnuan.bulk.fastinsert import RowInserter, larger_page_cache
-from chengnuan.bulk.models import PostingImportKey
+from chengnuan.core.fastinsert import RowInserter, larger_page_cache, values_present
 from chengnuan.employment.choices import EmployerStatus
 from chengnuan.employment.models import Employer
-from tests.factories import SHENYANG_TIEXI, PostingFactory, make_uscc
+from tests.factories import SHENYANG_TIEXI, make_uscc
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +36,8 @@ def test_inserted_rows_come_back_with_their_ids_in_order():
 
 
 def test_a_broken_constraint_raises_djangos_integrity_error():
-    posting = PostingFactory()
-    inserter = RowInserter(PostingImportKey)
-    row = {"key_hash": "k" * 64, "posting_id": posting.pk, "job_id": None}
+    inserter = RowInserter(Employer)
+    row = {"name": "单位", "uscc": make_uscc(), "county_id": SHENYANG_TIEXI}
     inserter.insert([row], returning=False)
     with pytest.raises(IntegrityError), transaction.atomic():
         inserter.insert([row], returning=False)
@@ -61,3 +59,10 @@ def test_the_page_cache_is_given_back_when_the_write_fails():
     with pytest.raises(RuntimeError), larger_page_cache(connection):
         raise RuntimeError("insert failed")
     assert _cache_size() == before
+
+
+def test_values_present_names_only_the_values_the_column_holds():
+    uscc = make_uscc()
+    RowInserter(Employer).insert([{"name": "单位", "uscc": uscc, "county_id": SHENYANG_TIEXI}])
+    assert values_present(Employer, "uscc", [uscc, make_uscc()]) == {uscc}
+    assert values_present(Employer, "uscc", []) == set()

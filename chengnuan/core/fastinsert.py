@@ -1,9 +1,11 @@
-"""Bulk writes of the importer's already-validated rows (multi-row INSERT … RETURNING on
-SQLite, COPY on PostgreSQL), and the one plain look-up its dedupe needs.
+"""Bulk writes of rows already validated by their app's own rules (multi-row INSERT …
+RETURNING on SQLite, COPY on PostgreSQL), and the one plain look-up a dedupe needs. Generic:
+it knows models and fields, no app; the apps' bulk services (employment.services_bulk) use it
+for spreadsheet imports.
 
 QuerySet.bulk_create spends most of its time preparing each value through the SQL compiler
 (about 10 µs a value, 30 values a row) and, on SQLite, is capped at 999 parameters a
-statement. The rows the importer writes were built by the validation functions, so each
+statement. The rows written here were built by validation functions, so each
 value only needs what its field's database preparation does: encryption for
 EncryptedTextField, adaptation for dates and JSON, plain str for choice enums. SQLite (3.35+)
 returns the ids in VALUES order, as bulk_create relies on too; on PostgreSQL the ids are
