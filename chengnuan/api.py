@@ -56,11 +56,9 @@ install_error_handlers(api)
 def _mount_routers() -> None:
     from chengnuan.accounts.api import router as accounts_router
     from chengnuan.employment.api import router as employment_router
-    from chengnuan.employment.api_search import router as search_router
 
     api.add_router("/accounts", accounts_router)
     api.add_router("/", employment_router)
-    api.add_router("/search", search_router)
 
 
 _mount_routers()

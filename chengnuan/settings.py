@@ -193,7 +193,7 @@ SESSION_COOKIE_HTTPONLY = True
 
 # APP tokens of workers and employers last this many days after their last use (and never
 # more than 180 days after sign-in); staff tokens, issued by an administrator, last at most
-# this many days from issue and are not renewed by use. See accounts.services.
+# this many days from issue and are not renewed by use. See accounts.services.sign_ins.
 API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)
 STAFF_API_TOKEN_DAYS = env_int("STAFF_API_TOKEN_DAYS", 90)
 

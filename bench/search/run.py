@@ -106,7 +106,7 @@ def prepare_data(args: argparse.Namespace) -> float | None:
 
 def corpus_sample(n: int, seed: int) -> list[tuple[int, str]]:
     """(id, visible text) of n public postings chosen at random."""
-    from chengnuan.employment.selectors import public_postings
+    from chengnuan.employment.selectors.postings import public_postings
 
     ids = list(public_postings().values_list("id", flat=True))
     chosen = random.Random(seed).sample(ids, min(n, len(ids)))
@@ -193,7 +193,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def run_mix(mix: list[tuple[str, object]]) -> dict[str, list[float]]:
-    from chengnuan.employment.selectors_search import search_postings
+    from chengnuan.employment.selectors.search import search_postings
 
     for _, query in mix[:20]:  # warm the process: word lists, caches, connection
         search_postings(query)  # type: ignore[arg-type]

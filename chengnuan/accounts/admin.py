@@ -12,7 +12,7 @@ from django.urls import reverse
 from django_otp.admin import OTPAdminSite
 
 from chengnuan.accounts.models import ApiToken, SignInEnd, User
-from chengnuan.accounts.services import api_token_revoke
+from chengnuan.accounts.services.sign_ins import api_token_revoke
 from chengnuan.core.http import client_ip
 
 

@@ -12,13 +12,11 @@ from chengnuan.accounts.access import login_required_kind, own_sign_in
 from chengnuan.accounts.api_auth import ApiAuth
 from chengnuan.accounts.models import ApiToken, PhoneCodePurpose, User, UserKind
 from chengnuan.accounts.selectors import SignIn, sign_ins
-from chengnuan.accounts.services import (
-    RESEND_AFTER,
+from chengnuan.accounts.services.phone import RESEND_AFTER, login_code_request, login_code_verify
+from chengnuan.accounts.services.sign_ins import (
     api_token_create,
     api_token_revoke,
     browser_session_logout,
-    login_code_request,
-    login_code_verify,
     sign_in_end,
     sign_ins_end_others,
 )

@@ -25,7 +25,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from chengnuan.accounts.models import User
 from chengnuan.accounts.selectors import api_token_for_key
-from chengnuan.accounts.services import TOKEN_PREFIX, api_token_hash, api_token_touch
+from chengnuan.accounts.services.sign_ins import TOKEN_PREFIX, api_token_hash, api_token_touch
 from chengnuan.core.api_errors import AuthenticationRefused
 
 

@@ -11,7 +11,8 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengnuan.accounts.models import Department, StaffRole, User, UserKind
-from chengnuan.accounts.services import staff_create, user_for_phone
+from chengnuan.accounts.services.phone import user_for_phone
+from chengnuan.accounts.services.staff import staff_create
 
 DEMO_WORKER_PHONE = "13800000001"
 DEMO_EMPLOYER_PHONE = "13800000002"

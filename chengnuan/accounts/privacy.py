@@ -8,7 +8,7 @@ An app that holds data about a worker or employer adds `<app>/privacy.py` with a
     def audited_records(user) -> list[AuditedRecord]: ...    # its records about `user` whose
                                                              # audit rows the person may read
 
-They are called by accounts.selectors.my_data and accounts.services.account_close (inside
+They are called by accounts.selectors.my_data and accounts.services.account.account_close (inside
 its transaction), in the order of INSTALLED_APPS. The account itself and the audit trail are
 handled by the accounts app; model_items() turns a record into the items of a section.
 """

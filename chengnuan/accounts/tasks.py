@@ -1,7 +1,8 @@
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from chengnuan.accounts.services import phone_codes_purge, sign_ins_purge
+from chengnuan.accounts.services.phone import phone_codes_purge
+from chengnuan.accounts.services.sign_ins import sign_ins_purge
 from chengnuan.accounts.sms import sms_send_now
 from chengnuan.core import crypto
 

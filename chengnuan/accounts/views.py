@@ -17,17 +17,15 @@ from chengnuan.accounts.forms import CloseAccountForm, PhoneLoginForm, StaffLogi
 from chengnuan.accounts.models import ApiToken, BrowserSession, PhoneCodePurpose, User, UserKind
 from chengnuan.accounts.selectors import browser_session_hash, sign_ins
 from chengnuan.accounts.selectors import my_data as select_my_data
-from chengnuan.accounts.services import (
-    account_close,
+from chengnuan.accounts.services.account import account_close, my_data_export
+from chengnuan.accounts.services.phone import login_code_request, login_code_verify
+from chengnuan.accounts.services.sign_ins import (
     browser_session_logout,
     browser_session_record,
-    login_code_request,
-    login_code_verify,
-    my_data_export,
     sign_in_end,
     sign_ins_end_others,
-    staff_sign_in,
 )
+from chengnuan.accounts.services.staff import staff_sign_in
 from chengnuan.core.crypto import mask_phone
 from chengnuan.core.http import client_ip
 

@@ -1,5 +1,5 @@
 """What the importer does with posting and seeker rows: read each row's cells into a checked
-input (rows.py), then hand it to employment's bulk services (employment/services_bulk.py),
+input (rows.py), then hand it to employment's bulk services (employment/services/bulk.py),
 which own every rule of the records (area, employer, dedupe key, consent) and write them on
 their fast path. Their refusals, keyed by field, come back here under the sheet's columns.
 
@@ -29,7 +29,7 @@ from chengnuan.bulk.rows import (
 )
 from chengnuan.bulk.survey_handlers import DemandSurveyHandler, EmploymentSurveyHandler
 from chengnuan.core.timeutil import today
-from chengnuan.employment.services_bulk import (
+from chengnuan.employment.services.bulk import (
     BulkScreened,
     PostingBulkCreation,
     PreparedPosting,

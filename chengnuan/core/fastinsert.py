@@ -1,6 +1,6 @@
 """Bulk writes of rows already validated by their app's own rules (multi-row INSERT …
 RETURNING on SQLite, COPY on PostgreSQL), and the one plain look-up a dedupe needs. Generic:
-it knows models and fields, no app; the apps' bulk services (employment.services_bulk) use it
+it knows models and fields, no app; the apps' bulk services (employment.services.bulk) use it
 for spreadsheet imports.
 
 QuerySet.bulk_create spends most of its time preparing each value through the SQL compiler

@@ -11,7 +11,7 @@ from chengnuan.accounts.scoping import scope_filter
 from chengnuan.core.audit import audit_record
 from chengnuan.core.models import AuditAction
 from chengnuan.employment.models import Employer, JobSeeker, Posting
-from chengnuan.employment.selectors import seeker_for_user
+from chengnuan.employment.selectors.seekers import seeker_for_user
 
 
 def _is_kind(user: Any, kind: UserKind) -> bool:

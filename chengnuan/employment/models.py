@@ -170,7 +170,7 @@ class Posting(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     # A posting imported from a sheet: the hash of its natural key (employer USCC, title,
-    # county, wage, end date; see services_bulk), so the same sheet uploaded again adds it
+    # county, wage, end date; see services/bulk.py), so the same sheet uploaded again adds it
     # no second time. NULL, not "", for every other posting: NULLs never collide in the
     # unique constraint.
     import_key = models.CharField(  # noqa: DJ001

@@ -12,9 +12,10 @@ from chengnuan.accounts.privacy import (
     shown,
 )
 from chengnuan.employment.models import Consent, JobSeeker
-from chengnuan.employment.selectors import employers_for_owner, seeker_for_user
-from chengnuan.employment.services_employers import employers_unlink_owner
-from chengnuan.employment.services_seekers import seeker_erase
+from chengnuan.employment.selectors.employers import employers_for_owner
+from chengnuan.employment.selectors.seekers import seeker_for_user
+from chengnuan.employment.services.employers import employers_unlink_owner
+from chengnuan.employment.services.seekers import seeker_erase
 
 
 def personal_data(user: User) -> list[Section]:

@@ -150,16 +150,6 @@ class ReviewIn(Schema):
     note: str = ""
 
 
-class PostingFilters(Schema):
-    city: str | None = Field(None, description="城市4位区划代码，如 2101 沈阳")
-    county: str | None = Field(None, description="县区6位区划代码")
-    occupation: str | None = Field(None, description="职业代码或其前缀，如 6-")
-    min_monthly_wage: int | None = Field(
-        None, ge=0, description="月工资至少（按月折算，计件岗位不参与）"
-    )
-    older_friendly: bool | None = Field(None, description="只看欢迎大龄务工人员的岗位")
-
-
 class SeekerQuery(Schema):
     """Filters of the office seeker list by GET. Looking a person up by name or number goes
     by POST (/office/seekers/search), so no number lands in a URL or an access log."""

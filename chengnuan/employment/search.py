@@ -12,7 +12,7 @@ import functools
 from chengnuan.classifications.models import Occupation
 from chengnuan.employment.choices import Benefit, ContractType, Shift
 from chengnuan.employment.models import Posting
-from chengnuan.employment.selectors import public_postings
+from chengnuan.employment.selectors.postings import public_postings
 from chengnuan.regions.models import Division
 from chengnuan.search import index
 from chengnuan.search.documents import SourceDoc, area_tags, occupation_filter, occupation_tags

@@ -3,7 +3,7 @@
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
-from chengnuan.employment.services_postings import posting_expire_due
+from chengnuan.employment.services.postings import posting_expire_due
 
 
 @db_periodic_task(crontab(hour="0", minute="10"))

@@ -101,10 +101,22 @@ class Result:
     suggestions: list[Suggestion] = field(default_factory=list)
 
 
-def search(doc_type: str, query: Query) -> Result:
+def _match(query: Query) -> tuple[list[QueryWord], Expr | None]:
     words = parse_query(query.text[:MAX_QUERY_CHARS])
     terms: list[Expr] = [w.expr for w in words] + query.filters.terms()
-    match = all_of(terms) if terms else None
+    return words, all_of(terms) if terms else None
+
+
+def count(doc_type: str, query: Query) -> int:
+    """How many documents match, counted up to MAX_RESULTS + 1 (a search shows no more than
+    MAX_RESULTS, and counting every match of a common word at province scale is slow): more
+    than MAX_RESULTS reads as MAX_RESULTS + 1."""
+    _words, match = _match(query)
+    return len(backend().newest(match, _scope(doc_type, query.filters), MAX_RESULTS + 1))
+
+
+def search(doc_type: str, query: Query) -> Result:
+    words, match = _match(query)
     scope = _scope(doc_type, query.filters)
     offset = (query.page - 1) * query.per_page
     need = min(offset + query.per_page + 1, MAX_RESULTS + 1)

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from chengnuan.accounts.access import staff_required
 from chengnuan.accounts.api_auth import TokenAuth
 from chengnuan.accounts.models import ApiToken
-from chengnuan.accounts.services import api_token_create, api_token_revoke
+from chengnuan.accounts.services.sign_ins import api_token_create, api_token_revoke
 from tests.accounts.conftest import code_in
 from tests.accounts.factories import staff_with_device
 from tests.factories import UserFactory

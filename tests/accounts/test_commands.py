@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengnuan.accounts.demo import DEMO_STAFF
 from chengnuan.accounts.models import ApiToken, StaffRole, User, UserKind
-from chengnuan.accounts.services import staff_sign_in
+from chengnuan.accounts.services.staff import staff_sign_in
 from tests.accounts.conftest import current_totp
 
 pytestmark = pytest.mark.django_db

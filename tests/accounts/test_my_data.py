@@ -5,7 +5,8 @@ import json
 import pytest
 
 from chengnuan.accounts.models import ApiToken, User, UserKind
-from chengnuan.accounts.services import account_close, api_token_create
+from chengnuan.accounts.services.account import account_close
+from chengnuan.accounts.services.sign_ins import api_token_create
 from chengnuan.core.audit import audit_record
 from chengnuan.core.models import AuditAction, AuditEntry
 from chengnuan.employment.choices import SeekerStatus

@@ -9,8 +9,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from chengnuan.accounts.models import PhoneCode, User, UserKind
-from chengnuan.accounts.services import (
-    account_close,
+from chengnuan.accounts.services.account import account_close
+from chengnuan.accounts.services.phone import (
     login_code_request,
     login_code_verify,
     phone_codes_purge,

@@ -9,12 +9,8 @@ from django.utils import timezone
 
 from chengnuan.accounts.models import ApiToken, BrowserSession, PhoneCode, User
 from chengnuan.accounts.selectors import session_store
-from chengnuan.accounts.services import (
-    account_close,
-    api_token_create,
-    device_label,
-    sign_ins_purge,
-)
+from chengnuan.accounts.services.account import account_close
+from chengnuan.accounts.services.sign_ins import api_token_create, device_label, sign_ins_purge
 from chengnuan.core.models import AuditAction, AuditEntry
 from tests.accounts.conftest import code_in, current_totp
 from tests.accounts.factories import STAFF_PASSWORD, staff_with_device

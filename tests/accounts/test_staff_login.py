@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from chengnuan.accounts import services
-from chengnuan.accounts.services import staff_sign_in
+from chengnuan.accounts.services import staff as services
+from chengnuan.accounts.services.staff import staff_sign_in
 from chengnuan.core.models import AuditAction, AuditEntry, AuditResult
 from chengnuan.core.ratelimit import RateLimited
 from tests.accounts.conftest import current_totp

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from chengnuan.accounts.models import ApiToken, User
-from chengnuan.accounts.services import (
+from chengnuan.accounts.services.sign_ins import (
     API_TOKEN_RENEW_LIMIT,
     api_token_create,
     api_token_revoke,

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from chengnuan.core.api_errors import FALLBACK_MESSAGE, SERVER_ERROR, chinese_message
-from chengnuan.employment import selectors
+from chengnuan.employment.api import postings as posting_api
 from tests.employment.factories import WorkerFactory
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +131,7 @@ def test_a_server_error_is_a_generic_json_500_and_logged_with_the_traceback(
     def broken(*args, **kwargs):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(selectors, "public_postings", broken)
+    monkeypatch.setattr(posting_api, "search_postings", broken)
     with caplog.at_level(logging.ERROR, logger="chengnuan.core.api_errors"):
         response = api.get(f"{API}/postings")
     assert response.status_code == 500

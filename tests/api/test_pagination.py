@@ -6,9 +6,10 @@ import pytest
 from django.contrib.auth.hashers import make_password
 from django.test import Client
 
-from chengnuan.accounts.services import api_token_create
+from chengnuan.accounts.services.sign_ins import api_token_create
 from chengnuan.core.pagination import MAX_PAGE, MAX_PAGE_SIZE
 from chengnuan.employment.choices import PostingStatus
+from chengnuan.employment.search import postings_changed
 from tests.employment.factories import EmployerUserFactory, WorkerFactory
 from tests.employment.views_support import signed_in, staff_signed_in
 from tests.factories import EmployerFactory, JobSeekerFactory, PostingFactory, StaffFactory
@@ -23,8 +24,9 @@ ABSURD_PAGES = [HUGE, "99999999999999999999999", str(MAX_PAGE + 1), "-1", "0", "
 def people():
     owner = EmployerUserFactory()
     employer = EmployerFactory(owner=owner)
-    PostingFactory(employer=employer)
-    PostingFactory(employer=employer, status=PostingStatus.PENDING, published_at=None)
+    live = PostingFactory(employer=employer)
+    pending = PostingFactory(employer=employer, status=PostingStatus.PENDING, published_at=None)
+    postings_changed([live.pk, pending.pk])  # the public list reads the search index
     JobSeekerFactory()
     staff = StaffFactory(password=make_password(None))
     return {"employer": owner, "staff": staff, "worker": WorkerFactory()}
@@ -74,6 +76,7 @@ def test_a_page_size_above_the_maximum_is_refused(people, who, url):
 
 def test_the_pages_are_counted_from_the_first():
     postings = PostingFactory.create_batch(3)
+    postings_changed([p.pk for p in postings])
     client = api_client()
     first = client.get("/api/v1/postings", {"page_size": 2}).json()
     second = client.get("/api/v1/postings", {"page_size": 2, "page": 2}).json()

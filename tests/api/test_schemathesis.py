@@ -17,7 +17,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from chengnuan.accounts.services import api_token_create
+from chengnuan.accounts.services.sign_ins import api_token_create
 from chengnuan.employment.choices import PostingStatus
 from chengnuan.wsgi import application
 from tests.employment.factories import EmployerUserFactory, WorkerFactory

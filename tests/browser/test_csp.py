@@ -3,8 +3,11 @@ searches and redraws, the "near me" button, search-as-you-type's Enter, the impo
 poll, the notice board's print button; and Chromium reports no violation on the way (while an injected inline script is
 refused, so the policy does bite)."""
 
+import datetime
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
@@ -80,7 +83,8 @@ def test_scripts_work_under_the_policy_without_a_violation(open_page):
 
     clerk = StaffFactory()
     job = ImportJob.objects.create(kind=ImportKind.SEEKER, file_name="大表.xlsx", created_by=clerk,
-                                   status=ImportStatus.READING, total=100, processed=25)  # fmt: skip
+                                   status=ImportStatus.READING, total=100, processed=25,
+                                   lease_expires_at=timezone.now() + datetime.timedelta(minutes=1))  # fmt: skip
     page = make(clerk, staff=True)
     page.goto(f"/office/bulk/imports/{job.pk}/")
     ImportJob.objects.filter(pk=job.pk).update(processed=75)

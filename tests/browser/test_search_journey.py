@@ -6,7 +6,7 @@ import re
 import pytest
 
 from chengnuan.employment.search import postings_changed
-from chengnuan.employment.services_postings import posting_close
+from chengnuan.employment.services.postings import posting_close
 from tests.factories import DALIAN_GANJINGZI, PostingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

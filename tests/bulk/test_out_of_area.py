@@ -10,13 +10,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from chengnuan.accounts.services import api_token_create
+from chengnuan.accounts.services.sign_ins import api_token_create
 from chengnuan.bulk.choices import ImportKind, ImportStatus
 from chengnuan.bulk.models import DemandSurvey, EmploymentSurvey
 from chengnuan.bulk.services import surveys as survey_services
 from chengnuan.employment.choices import Source
 from chengnuan.employment.models import JobSeeker, Posting
-from chengnuan.employment.services_postings import posting_create
+from chengnuan.employment.services.postings import posting_create
 from tests.bulk.sheets import filled_template, posting_row, unique_id_number, upload
 from tests.employment.factories import DalianClerkFactory, posting_input
 from tests.employment.views_support import staff_signed_in

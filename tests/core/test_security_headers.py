@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from chengnuan.accounts.services import api_token_create
+from chengnuan.accounts.services.sign_ins import api_token_create
 from chengnuan.bulk.choices import ImportKind, ImportStatus
 from chengnuan.bulk.models import ImportJob
 from tests.employment.factories import EmployerUserFactory, WorkerFactory

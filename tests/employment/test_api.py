@@ -3,10 +3,11 @@ import datetime
 import pytest
 from django.test import Client
 
-from chengnuan.accounts.services import api_token_create
+from chengnuan.accounts.services.sign_ins import api_token_create
 from chengnuan.core.models import AuditAction, AuditEntry
 from chengnuan.employment.choices import EmployerStatus, PostingStatus, WageUnit
 from chengnuan.employment.models import Employer, JobSeeker, Posting
+from chengnuan.employment.search import postings_changed
 from tests.employment.factories import (
     DALIAN_GANJINGZI,
     LOADER_OCCUPATION,
@@ -22,6 +23,10 @@ from tests.factories import EmployerFactory, JobSeekerFactory, PostingFactory, S
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
+
+
+def indexed(*postings):
+    postings_changed([p.pk for p in postings])
 
 
 def client_for(user=None):
@@ -47,8 +52,9 @@ def messages(response, field):
 
 
 def test_public_list_is_paged_and_shows_only_live_postings():
-    PostingFactory.create_batch(3)
-    PostingFactory(status=PostingStatus.PENDING, published_at=None)
+    # The list reads the search index, as the employment services keep it.
+    indexed(*PostingFactory.create_batch(3))
+    indexed(PostingFactory(status=PostingStatus.PENDING, published_at=None))
     response = client_for().get(f"{API}/postings", {"page_size": 2})
     assert response.status_code == 200
     payload = response.json()
@@ -57,11 +63,14 @@ def test_public_list_is_paged_and_shows_only_live_postings():
 
 
 def test_public_list_filters():
+    # min_monthly_wage reads as the search's min_wage: the monthly minimum (the one list).
     dalian = PostingFactory(
-        county_id=DALIAN_GANJINGZI, city_code="2102", occupation_id=LOADER_OCCUPATION
-    )
+        county_id=DALIAN_GANJINGZI, city_code="2102", occupation_id=LOADER_OCCUPATION,
+        wage_min=5000, monthly_wage_min=5000,
+    )  # fmt: skip
     young_only = PostingFactory(age_max=35, open_to_older=False, monthly_wage_max=3500)
-    PostingFactory(wage_unit=WageUnit.PIECE, monthly_wage_min=None, monthly_wage_max=None)
+    piece = PostingFactory(wage_unit=WageUnit.PIECE, monthly_wage_min=None, monthly_wage_max=None)
+    indexed(dalian, young_only, piece)
     client = client_for()
 
     def ids(**params):

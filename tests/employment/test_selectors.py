@@ -7,13 +7,14 @@ from django.utils import timezone
 from chengnuan.core.models import AuditAction, AuditEntry
 from chengnuan.employment import access
 from chengnuan.employment.choices import EmployerStatus, PostingStatus, SeekerStatus
-from chengnuan.employment.selectors import (
-    SeekerFilters,
-    employers_for_owner,
-    employers_for_staff,
+from chengnuan.employment.selectors.employers import employers_for_owner, employers_for_staff
+from chengnuan.employment.selectors.postings import (
     posting_for_public,
     public_postings,
     review_queue,
+)
+from chengnuan.employment.selectors.seekers import (
+    SeekerFilters,
     seeker_for_user,
     seeker_lookup,
     seekers_for_staff,

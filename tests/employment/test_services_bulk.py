@@ -24,13 +24,13 @@ from chengnuan.employment.models import (
     Posting,
 )
 from chengnuan.employment.permissions import employer_elsewhere_message
-from chengnuan.employment.services_bulk import (
+from chengnuan.employment.services.bulk import (
     EMPLOYER_BLOCKED,
     OUT_OF_AREA_POSTING,
     PostingBulkCreation,
     SeekerBulkRegistration,
 )
-from chengnuan.employment.services_seekers import OUT_OF_AREA_RESIDENCE
+from chengnuan.employment.services.seekers import OUT_OF_AREA_RESIDENCE
 from chengnuan.employment.validation import clean_posting, clean_seeker
 from tests.employment.factories import (
     LOADER_OCCUPATION,

@@ -3,8 +3,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from chengnuan.core.models import AuditAction, AuditEntry
 from chengnuan.employment.choices import EmployerStatus, Source
-from chengnuan.employment.selectors import public_postings
-from chengnuan.employment.services_employers import employer_register, employer_verify
+from chengnuan.employment.selectors.postings import public_postings
+from chengnuan.employment.services.employers import employer_register, employer_verify
 from tests.employment.factories import (
     DALIAN_GANJINGZI,
     DalianClerkFactory,

@@ -7,8 +7,8 @@ from django.utils import timezone
 from chengnuan.core.models import AuditAction, AuditEntry
 from chengnuan.employment.choices import EmployerStatus, PostingStatus, Source, WageUnit
 from chengnuan.employment.inputs import PostingInput
-from chengnuan.employment.services_employers import employer_verify
-from chengnuan.employment.services_postings import (
+from chengnuan.employment.services.employers import employer_verify
+from chengnuan.employment.services.postings import (
     posting_close,
     posting_create,
     posting_review,

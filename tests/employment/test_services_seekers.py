@@ -8,7 +8,7 @@ from chengnuan.core.models import AuditAction, AuditEntry
 from chengnuan.employment.choices import PushChannel, PushFrequency, RegisteredVia, SeekerStatus
 from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import ConsentMethod, ConsentPurpose
-from chengnuan.employment.services_seekers import (
+from chengnuan.employment.services.seekers import (
     seeker_close,
     seeker_pause,
     seeker_register,

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from chengnuan.employment.choices import PostingStatus
 from chengnuan.employment.models import Posting
-from chengnuan.employment.selectors import public_postings
-from chengnuan.employment.services_postings import posting_expire_due
+from chengnuan.employment.selectors.postings import public_postings
+from chengnuan.employment.services.postings import posting_expire_due
 from chengnuan.employment.tasks import expire_postings
 from tests.factories import PostingFactory
 
@@ -56,7 +56,7 @@ def test_running_twice_expires_nothing_more():
 
 
 def test_expiry_works_in_batches(monkeypatch):
-    monkeypatch.setattr("chengnuan.employment.services_postings.EXPIRE_BATCH", 2)
+    monkeypatch.setattr("chengnuan.employment.services.postings.EXPIRE_BATCH", 2)
     PostingFactory.create_batch(5, valid_until=TODAY - datetime.timedelta(days=1))
     assert posting_expire_due(today=TODAY) == 5
 

@@ -324,7 +324,7 @@ def test_filters_that_leave_nothing_are_suggested_for_dropping():
 def test_closing_through_the_service_removes_the_posting_at_commit(
     django_capture_on_commit_callbacks,
 ):
-    from chengnuan.employment.services_postings import posting_close
+    from chengnuan.employment.services.postings import posting_close
 
     posting = indexed_posting(title="钢筋工")
     with django_capture_on_commit_callbacks(execute=True):
@@ -335,7 +335,7 @@ def test_closing_through_the_service_removes_the_posting_at_commit(
 def test_approving_through_the_service_makes_the_posting_show_at_commit(
     django_capture_on_commit_callbacks,
 ):
-    from chengnuan.employment.services_postings import posting_review
+    from chengnuan.employment.services.postings import posting_review
     from tests.factories import StaffFactory
 
     posting = indexed_posting(title="架子工", status=PostingStatus.PENDING, published_at=None)

@@ -6,7 +6,7 @@ or in any URL the requests went to (what a web server's access log keeps)."""
 import pytest
 from django.test import Client
 
-from chengnuan.accounts.services import api_token_create
+from chengnuan.accounts.services.sign_ins import api_token_create
 from chengnuan.bulk.models import EmploymentSurvey
 from chengnuan.core.models import AuditEntry
 from tests.bulk.sheets import unique_id_number

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
-from chengnuan.accounts.services import api_token_create
+from chengnuan.accounts.services.sign_ins import api_token_create
 from chengnuan.core.models import AuditAction, AuditEntry
 from tests.bulk.sheets import unique_id_number
 from tests.employment.views_support import staff_signed_in

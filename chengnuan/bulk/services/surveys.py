@@ -32,9 +32,9 @@ from chengnuan.employment.permissions import (
     is_staff_in_scope,
     require_staff_in_scope,
 )
-from chengnuan.employment.services_employers import employer_register
-from chengnuan.employment.services_postings import posting_create
-from chengnuan.employment.services_seekers import seeker_register
+from chengnuan.employment.services.employers import employer_register
+from chengnuan.employment.services.postings import posting_create
+from chengnuan.employment.services.seekers import seeker_register
 
 OUT_OF_AREA = "这个地方不在您负责的区域内，请只录入您所在区域的调查。"
 

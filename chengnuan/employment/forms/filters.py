@@ -8,9 +8,13 @@ from django.core.exceptions import ValidationError
 
 from chengnuan.accounts.models import User
 from chengnuan.core.forms import choice_errors, text_errors
-from chengnuan.employment import selectors_pages
 from chengnuan.employment.choices import EmployerStatus, PostingStatus, RevealPurpose, SeekerStatus
-from chengnuan.employment.selectors import SeekerFilters, SeekerLookup, seeker_lookup
+from chengnuan.employment.selectors.choices import (
+    COMMON_OCCUPATION_CODES,
+    occupation_choices,
+    scope_county_choices,
+)
+from chengnuan.employment.selectors.seekers import SeekerFilters, SeekerLookup, seeker_lookup
 from chengnuan.regions import choices as region_choices
 
 
@@ -36,7 +40,7 @@ class _ScopedFilters(forms.Form):
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        counties = selectors_pages.scope_county_choices(user)
+        counties = scope_county_choices(user)
         _set_choices(self, "county", counties)
         self.single_county = counties[0][0] if len(counties) == 1 else ""
         if self.single_county:
@@ -98,7 +102,7 @@ class SeekerFilterForm(_ScopedFilters):
         _set_choices(
             self,
             "occupation",
-            selectors_pages.occupation_choices(selectors_pages.COMMON_OCCUPATION_CODES),
+            occupation_choices(COMMON_OCCUPATION_CODES),
         )
 
     def to_filters(self, lookup: SeekerLookup | None = None) -> SeekerFilters:

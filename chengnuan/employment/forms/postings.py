@@ -15,10 +15,14 @@ from chengnuan.core.forms import (
     text_errors,
     to_input,
 )
-from chengnuan.employment import selectors_pages
 from chengnuan.employment.choices import Benefit, ContractType, Education, Shift, WageUnit
 from chengnuan.employment.inputs import EmployerInput, PostingInput
 from chengnuan.employment.models import Employer
+from chengnuan.employment.selectors.choices import (
+    COMMON_OCCUPATION_CODES,
+    industry_choices,
+    occupation_choices,
+)
 from chengnuan.regions.forms import region_select, setup_region_fields
 
 DEFAULT_VALID_DAYS = 30
@@ -31,7 +35,7 @@ def _industry_field() -> forms.ChoiceField:
 def _set_industry_choices(form: forms.Form) -> None:
     field = form.fields["industry_code"]
     assert isinstance(field, forms.ChoiceField)
-    field.choices = [("", "不选"), *selectors_pages.industry_choices()]
+    field.choices = [("", "不选"), *industry_choices()]
 
 
 class EmployerForm(FieldsetsMixin, forms.Form):
@@ -181,7 +185,7 @@ class PostingForm(FieldsetsMixin, forms.Form):
         _set_industry_choices(self)
         occupation = self.fields["occupation_code"]
         assert isinstance(occupation, forms.ChoiceField)
-        codes = list(selectors_pages.COMMON_OCCUPATION_CODES)
+        codes = list(COMMON_OCCUPATION_CODES)
         chosen = (
             self.data.get("occupation_code")
             if self.is_bound
@@ -189,7 +193,7 @@ class PostingForm(FieldsetsMixin, forms.Form):
         )
         if chosen and chosen not in codes:
             codes.append(chosen)
-        occupation.choices = [("", "不选，自动归类"), *selectors_pages.occupation_choices(codes)]
+        occupation.choices = [("", "不选，自动归类"), *occupation_choices(codes)]
 
     def to_input(self) -> PostingInput:
         return to_input(PostingInput, self.cleaned_data)

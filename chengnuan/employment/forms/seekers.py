@@ -16,10 +16,14 @@ from chengnuan.core.forms import (
     text_errors,
     to_input,
 )
-from chengnuan.employment import selectors_pages
 from chengnuan.employment.choices import PushChannel, PushFrequency, WageUnit
 from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import ConsentMethod
+from chengnuan.employment.selectors.choices import (
+    COMMON_OCCUPATION_CODES,
+    occupation_choices,
+    occupation_search,
+)
 from chengnuan.regions import choices as region_choices
 from chengnuan.regions.forms import region_select, setup_region_fields
 
@@ -181,12 +185,10 @@ class SeekerForm(FieldsetsMixin, forms.Form):
         field = self.fields["wanted_occupation_codes"]
         assert isinstance(field, forms.MultipleChoiceField)
         ticked = self._ticked("wanted_occupation_codes")
-        self.occupation_results = selectors_pages.occupation_search(
-            current_value(self, "occupation_query")
-        )
-        codes = list(selectors_pages.COMMON_OCCUPATION_CODES)
+        self.occupation_results = occupation_search(current_value(self, "occupation_query"))
+        codes = list(COMMON_OCCUPATION_CODES)
         codes += [code for code in ticked if code not in codes]
-        choices = selectors_pages.occupation_choices(codes)
+        choices = occupation_choices(codes)
         known = {code for code, _ in choices}
         field.choices = choices + [item for item in self.occupation_results if item[0] not in known]
 

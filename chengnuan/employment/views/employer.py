@@ -14,14 +14,15 @@ from django.views.decorators.http import require_POST
 from chengnuan.accounts.access import login_required_kind
 from chengnuan.accounts.models import User, UserKind
 from chengnuan.core.pages import bind_form, render_form_page, run_service
-from chengnuan.employment import selectors
 from chengnuan.employment.access import get_posting_for_employer_or_404
 from chengnuan.employment.choices import PostingStatus, Source
 from chengnuan.employment.forms.postings import EmployerForm, PostingForm, posting_contact_initial
 from chengnuan.employment.inputs import PostingInput
 from chengnuan.employment.models import Employer, Posting
-from chengnuan.employment.services_employers import employer_register
-from chengnuan.employment.services_postings import (
+from chengnuan.employment.selectors.employers import employers_for_owner
+from chengnuan.employment.selectors.postings import postings_for_employer
+from chengnuan.employment.services.employers import employer_register
+from chengnuan.employment.services.postings import (
     SUBMITTABLE,
     posting_close,
     posting_create,
@@ -36,7 +37,7 @@ SAVE_PENDING = {"value": "save", "label": "保存修改"}
 
 
 def _own_employer(user: User) -> Employer | None:
-    return selectors.employers_for_owner(user).first()
+    return employers_for_owner(user).first()
 
 
 def employer_home(request: HttpRequest) -> HttpResponse:
@@ -44,7 +45,7 @@ def employer_home(request: HttpRequest) -> HttpResponse:
     user = login_required_kind(request, UserKind.EMPLOYER)
     employer = _own_employer(user)
     if employer is not None:
-        postings = selectors.postings_for_employer(employer)
+        postings = postings_for_employer(employer)
         return render(
             request, "employment/employer_home.html", {"employer": employer, "postings": postings}
         )

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from chengnuan.accounts.access import staff_required
 from chengnuan.core.pages import bind_form, render_form_page, render_list, run_service
-from chengnuan.employment import selectors, selectors_pages
 from chengnuan.employment.access import (
     get_employer_for_staff_or_404,
     get_posting_for_staff_or_404,
@@ -21,22 +20,25 @@ from chengnuan.employment.forms.filters import (
     OfficePostingFilters,
 )
 from chengnuan.employment.forms.postings import EmployerForm, PostingForm, posting_contact_initial
-from chengnuan.employment.services_employers import employer_register, employer_verify
-from chengnuan.employment.services_postings import posting_create, posting_review
+from chengnuan.employment.selectors.employers import employers_for_staff, staff_employers
+from chengnuan.employment.selectors.postings import postings_for_employer, staff_postings
+from chengnuan.employment.selectors.postings import review_queue as postings_to_review
+from chengnuan.employment.services.employers import employer_register, employer_verify
+from chengnuan.employment.services.postings import posting_create, posting_review
 
 
 def office_home(request: HttpRequest) -> HttpResponse:
     user = staff_required(request)
     counts = {
-        "review": selectors.review_queue(user).count(),
-        "employers": selectors.employers_for_staff(user, EmployerStatus.PENDING).count(),
+        "review": postings_to_review(user).count(),
+        "employers": employers_for_staff(user, EmployerStatus.PENDING).count(),
     }
     return render(request, "employment/office/home.html", {"counts": counts})
 
 
 def review_queue(request: HttpRequest) -> HttpResponse:
     user = staff_required(request)
-    return render_list(request, "employment/office/review_queue.html", selectors.review_queue(user))
+    return render_list(request, "employment/office/review_queue.html", postings_to_review(user))
 
 
 def review_posting(request: HttpRequest, pk: int) -> HttpResponse:
@@ -72,7 +74,7 @@ def employer_list(request: HttpRequest) -> HttpResponse:
     user = staff_required(request)
     filters = OfficeEmployerFilters(request.GET, user=user)
     valid = filters.is_valid()
-    employers = selectors_pages.staff_employers(
+    employers = staff_employers(
         user,
         status=filters.cleaned_data["status"] if valid else "",
         county=filters.chosen_county(),
@@ -102,7 +104,7 @@ def employer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if verified is not None:
             messages.success(request, f"“{verified.name}”：{verified.get_status_display()}。")
             return redirect("employment:office_employer_detail", pk=verified.pk)
-    postings = selectors.postings_for_employer(employer)
+    postings = postings_for_employer(employer)
     return render(
         request,
         "employment/office/employer_detail.html",
@@ -166,7 +168,7 @@ def posting_new(request: HttpRequest, employer_pk: int) -> HttpResponse:
 def posting_list(request: HttpRequest) -> HttpResponse:
     user = staff_required(request)
     filters = OfficePostingFilters(request.GET, user=user)
-    postings = selectors_pages.staff_postings(
+    postings = staff_postings(
         user,
         status=filters.cleaned_data["status"] if filters.is_valid() else "",
         county=filters.chosen_county(),

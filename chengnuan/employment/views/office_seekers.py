@@ -26,8 +26,8 @@ from chengnuan.employment.forms.filters import (
 )
 from chengnuan.employment.forms.seekers import StationRegistrationForm
 from chengnuan.employment.models import ConsentMethod, JobSeeker
-from chengnuan.employment.selectors import SeekerLookup, seekers_for_staff
-from chengnuan.employment.services_seekers import seeker_contact_reveal, seeker_register
+from chengnuan.employment.selectors.seekers import SeekerLookup, seekers_for_staff
+from chengnuan.employment.services.seekers import seeker_contact_reveal, seeker_register
 
 
 def seeker_list(request: HttpRequest) -> HttpResponse:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from chengnuan.accounts.models import UserKind
-from chengnuan.employment import selectors
+from chengnuan.employment.selectors.postings import posting_for_public
 
 
 @require_GET
@@ -21,7 +21,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
 def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A published posting. The phone number is for signed-in workers only, so it cannot be
     harvested by scraping the public pages."""
-    posting = selectors.posting_for_public(pk)
+    posting = posting_for_public(pk)
     user = request.user
     show_contact = user.is_authenticated and getattr(user, "kind", "") == UserKind.WORKER
     return render(

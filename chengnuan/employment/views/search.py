@@ -15,7 +15,7 @@ from chengnuan.employment.forms.search import (
     WAGE_CHOICES,
     SearchForm,
 )
-from chengnuan.employment.selectors_search import home_point, search_postings
+from chengnuan.employment.selectors.search import home_point, search_postings
 from chengnuan.regions.models import Division, DivisionLevel
 from chengnuan.search.query import Sort
 

@@ -14,13 +14,13 @@ from django.views.decorators.http import require_POST
 from chengnuan.accounts.access import login_required_kind
 from chengnuan.accounts.models import User, UserKind
 from chengnuan.core.pages import bind_form, render_form_page, run_service
-from chengnuan.employment import selectors
 from chengnuan.employment.access import get_own_seeker_or_404
 from chengnuan.employment.choices import RegisteredVia
 from chengnuan.employment.forms.seekers import SeekerForm, SelfRegistrationForm
 from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import ConsentMethod, JobSeeker
-from chengnuan.employment.services_seekers import (
+from chengnuan.employment.selectors.seekers import seeker_for_user
+from chengnuan.employment.services.seekers import (
     seeker_close,
     seeker_pause,
     seeker_register,
@@ -42,7 +42,7 @@ def seeker_initial(seeker: JobSeeker) -> dict[str, Any]:
 def my_registration(request: HttpRequest) -> HttpResponse:
     """The worker's registration; a registration form when there is none yet."""
     user = login_required_kind(request, UserKind.WORKER)
-    seeker = selectors.seeker_for_user(user)
+    seeker = seeker_for_user(user)
     if seeker is not None:
         return render(request, "employment/my_registration.html", {"seeker": seeker})
     form, submitted = bind_form(request, SelfRegistrationForm, initial={"phone": user.phone})

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from chengnuan.accounts.models import Department, StaffRole
-from chengnuan.accounts.services import api_token_create, staff_create
+from chengnuan.accounts.services.sign_ins import api_token_create
+from chengnuan.accounts.services.staff import staff_create
 
 
 class Command(BaseCommand):

@@ -1,82 +1,17 @@
-"""Reads of the labour market database, with their joins done. Staff lists pass through
-chengnuan.accounts.scoping.scope_filter, so nobody sees a row outside their area."""
+"""Reads of job seekers: the staff list of an area (audited when read) with its filters and
+look-up by name or number, and a worker's own registration."""
 
 import dataclasses
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 
-from chengnuan.accounts.models import User, UserKind
+from chengnuan.accounts.models import User
 from chengnuan.accounts.scoping import scope_filter
 from chengnuan.core import crypto
-from chengnuan.core.timeutil import today
 from chengnuan.core.validators import clean_id_number, clean_mobile
-from chengnuan.employment.choices import EmployerStatus, PostingStatus
-from chengnuan.employment.models import Employer, JobSeeker, Posting
-
-_POSTING_JOINS = ("employer", "occupation", "industry", "county", "township")
-
-
-@dataclass(kw_only=True)
-class PublicPostingFilters:
-    city_code: str | None = None
-    county_code: str | None = None
-    occupation_code: str | None = None  # a code or a prefix (6- = 生产制造及有关人员)
-    min_monthly_wage: int | None = None  # piece-rate postings have no monthly figure: left out
-    older_friendly: bool | None = None
-
-
-def public_postings(filters: PublicPostingFilters | None = None) -> QuerySet[Posting]:
-    """What the public sees: published, not past its end date, from a verified employer.
-    Newest first."""
-    found = Posting.objects.filter(
-        status=PostingStatus.PUBLISHED,
-        valid_until__gte=today(),
-        employer__status=EmployerStatus.VERIFIED,
-    )
-    filters = filters or PublicPostingFilters()
-    if filters.city_code:
-        found = found.filter(city_code=filters.city_code)
-    if filters.county_code:
-        found = found.filter(county_id=filters.county_code)
-    if filters.occupation_code:
-        found = found.filter(occupation__code__startswith=filters.occupation_code)
-    if filters.min_monthly_wage is not None:
-        found = found.filter(monthly_wage_max__gte=filters.min_monthly_wage)
-    if filters.older_friendly:
-        found = found.filter(open_to_older=True)
-    return found.select_related(*_POSTING_JOINS).order_by("-published_at", "-id")
-
-
-def posting_for_public(pk: int) -> Posting:
-    return get_object_or_404(public_postings(), pk=pk)
-
-
-def postings_for_employer(employer: Employer) -> QuerySet[Posting]:
-    return (
-        Posting.objects.filter(employer=employer)
-        .select_related(*_POSTING_JOINS)
-        .order_by("-created_at", "-id")
-    )
-
-
-def employers_for_owner(user: User) -> QuerySet[Employer]:
-    """The employers an employer account manages (usually one)."""
-    if not user.is_authenticated or user.kind != UserKind.EMPLOYER:
-        return Employer.objects.none()
-    return Employer.objects.filter(owner=user).select_related("county", "industry")
-
-
-def review_queue(user: User) -> QuerySet[Posting]:
-    """Postings waiting for review where the job is in the user's area, oldest first, so
-    nobody waits longest. Unverified employers come with them (the reviewer verifies first)."""
-    return (
-        scope_filter(Posting.objects.filter(status=PostingStatus.PENDING), user, "county_id")
-        .select_related(*_POSTING_JOINS)
-        .order_by("updated_at", "id")
-    )
+from chengnuan.employment.models import JobSeeker
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -183,15 +118,6 @@ def seekers_for_staff(user: User, filters: SeekerFilters | None = None) -> Query
         found = found.filter(id_number_hash=lookup.id_number_hash)
     if lookup.phone_hash:
         found = found.filter(phone_hash=lookup.phone_hash)
-    return found.order_by("-created_at", "-id")
-
-
-def employers_for_staff(user: User, status: str | None = None) -> QuerySet[Employer]:
-    found = scope_filter(Employer.objects.all(), user, "county_id").select_related(
-        "county", "industry"
-    )
-    if status:
-        found = found.filter(status=status)
     return found.order_by("-created_at", "-id")
 
 

@@ -53,7 +53,7 @@ from chengnuan.employment.permissions import (
     is_staff_in_scope,
 )
 from chengnuan.employment.search import postings_changed
-from chengnuan.employment.services_seekers import OUT_OF_AREA_RESIDENCE
+from chengnuan.employment.services.seekers import OUT_OF_AREA_RESIDENCE
 from chengnuan.employment.validation import (
     Errors,
     clean_employer,

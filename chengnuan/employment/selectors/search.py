@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from chengnuan.accounts.models import User
 from chengnuan.employment.models import JobSeeker, Posting
 from chengnuan.employment.search import DOC_TYPE
-from chengnuan.employment.selectors import public_postings
-from chengnuan.search.query import Query, Result, search
+from chengnuan.employment.selectors.postings import public_postings
+from chengnuan.search.query import Query, Result, count, search
 
 
 @dataclass(frozen=True)
@@ -35,16 +35,18 @@ class PostingHit:
 class PostingPage:
     result: Result
     hits: list[PostingHit]
+    count: int | None = None  # matches, up to MAX_RESULTS + 1, when asked for
 
 
-def search_postings(query: Query) -> PostingPage:
+def search_postings(query: Query, *, with_count: bool = False) -> PostingPage:
     """One page of public postings for a query, in the order the search ranked them. A posting
     that stopped being public after it was indexed is left out (its index update is on its way)."""
     result = search(DOC_TYPE, query)
+    total = count(DOC_TYPE, query) if with_count else None
     ids = [hit.doc_id for hit in result.hits]
     loaded = public_postings().select_related("county__parent").in_bulk(ids)
     hits = [PostingHit(loaded[h.doc_id], h.distance_km) for h in result.hits if h.doc_id in loaded]
-    return PostingPage(result=result, hits=hits)
+    return PostingPage(result=result, hits=hits, count=total)
 
 
 def home_point(user: User | None) -> tuple[float, float] | None:

@@ -4,13 +4,10 @@ list of common occupations, occupation search and industries. Each returns plain
 
 from collections import defaultdict
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from chengnuan.accounts.models import User
-from chengnuan.accounts.scoping import scope_filter
 from chengnuan.classifications.models import Industry, Occupation
-from chengnuan.employment import selectors
-from chengnuan.employment.models import Employer, Posting
 from chengnuan.regions.choices import Choices, GroupedChoices, province_prefix
 from chengnuan.regions.models import Division, DivisionLevel
 
@@ -95,31 +92,3 @@ def scope_county_choices(user: User) -> Choices:
         return []
     rows = Division.objects.filter(level=DivisionLevel.COUNTY, code__startswith=area[:6])
     return list(rows.filter(code__startswith=province_prefix()).values_list("code", "name"))
-
-
-# --- lists behind the pages' filters ------------------------------------------------------
-
-
-def staff_postings(user: User, *, status: str = "", county: str = "") -> QuerySet[Posting]:
-    """Postings whose job lies in the staff member's area, newest first."""
-    found = scope_filter(Posting.objects.all(), user, "county_id").select_related(
-        "employer", "county"
-    )
-    if status:
-        found = found.filter(status=status)
-    if county:
-        found = found.filter(county_id=county)
-    return found.order_by("-created_at", "-id")
-
-
-def staff_employers(
-    user: User, *, status: str = "", county: str = "", query: str = ""
-) -> QuerySet[Employer]:
-    """Employers in the staff member's area; `query` matches the name or the exact USCC."""
-    found = selectors.employers_for_staff(user, status or None)
-    if county:
-        found = found.filter(county_id=county)
-    query = query.strip()
-    if query:
-        found = found.filter(Q(name__contains=query) | Q(uscc=query.upper()))
-    return found
