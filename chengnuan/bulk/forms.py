@@ -1,6 +1,6 @@
 """Forms of the bulk pages. The survey forms are the paper forms on screen: their fields are
 named like the survey sheet's columns and their values go through the very row readers the
-sheet import uses (survey_handlers.read_*_row), so a survey typed in and a survey imported
+sheet import uses (handlers.surveys.read_*_row), so a survey typed in and a survey imported
 obey the same rules and accept the same spellings (「4000-6000」, 「面议」, 「铁西区」)."""
 
 import datetime

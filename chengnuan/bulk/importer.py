@@ -53,7 +53,7 @@ FAILED_MESSAGE = "导入时系统出错了，没有写入任何数据。请稍�
 
 
 class Handler(Protocol):
-    """What one kind of sheet does with its rows (see handlers.py, survey_handlers.py)."""
+    """What one kind of sheet does with its rows (see the handlers package)."""
 
     spec: SheetSpec
     # Whether write() may be called once per screened batch (rows independent of each other);

@@ -161,3 +161,39 @@ def three_fixes() -> dict[str, dict[str, str]]:
         "工友9": {"手机号": "13912345678"},
         "工友15": {"现居住乡镇街道": "工人村街道"},
     }
+
+
+def xlsx(response):
+    return load_workbook(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    )
+
+
+def demand_row(**overrides):
+    row = {"单位名称": "铁西示范食品厂", "单位所在县区": "铁西区", "联系人": "刘主任", "联系电话": "13912345678",
+           "调查日期": "2026/11/20", "岗位名称": "包装工", "需求人数": "10人", "工资": "4000-5000", "需要到岗时间": "2027.3.1"}  # fmt: skip
+    row.update(overrides)
+    return row
+
+
+def import_demand(clerk, rows):
+    return upload(
+        clerk, filled_template(ImportKind.DEMAND_SURVEY, TIEXI, rows), kind=ImportKind.DEMAND_SURVEY
+    )
+
+
+def employment_row(**overrides):
+    row = {"姓名": "赵桂兰", "身份证号": unique_id_number(male=False), "手机号": "139 1234 5678",
+           "现居住县区": "铁西区", "现居住乡镇街道": "昆明湖街道", "目前就业状态": "失业", "是否想找工作": "是",
+           "想做的工作": "保洁员、看孩子", "期望工资": "3000", "是否想参加培训": "√", "想学什么技能": "育婴",
+           "就业困难": "要照顾家里、年龄大", "调查日期": "2026年11月20日", "本人已同意登记": "是"}  # fmt: skip
+    row.update(overrides)
+    return row
+
+
+def import_employment(clerk, rows):
+    return upload(
+        clerk,
+        filled_template(ImportKind.EMPLOYMENT_SURVEY, TIEXI, rows),
+        kind=ImportKind.EMPLOYMENT_SURVEY,
+    )

@@ -25,10 +25,10 @@ from chengnuan.bulk.forms import (
     PositionForm,
     PositionFormSet,
 )
+from chengnuan.bulk.handlers.surveys import read_demand_row, read_employment_row
 from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.rows import Cells, RowInvalid
 from chengnuan.bulk.services import surveys as survey_services
-from chengnuan.bulk.survey_handlers import read_demand_row, read_employment_row
 from chengnuan.bulk.surveys import PositionInput
 from chengnuan.core.forms import initial_from_post, is_refresh
 from chengnuan.core.pages import render_list

@@ -2,32 +2,23 @@
 page, the progress page, exports inside the clerk's area only, and the notice-board print."""
 
 import datetime
-import io
 
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from chengnuan.bulk.choices import ImportKind, ImportStatus
 from chengnuan.bulk.columns import SEEKER
 from chengnuan.bulk.models import ImportJob
-from chengnuan.core.models import AuditAction, AuditEntry
 from chengnuan.employment.choices import PostingStatus
-from tests.bulk.sheets import filled_template, seeker_row, upload
+from tests.bulk.sheets import filled_template, seeker_row, upload, xlsx
 from tests.employment.factories import DalianClerkFactory, WorkerFactory
 from tests.employment.views_support import signed_in, staff_signed_in
-from tests.factories import DALIAN_GANJINGZI, JobSeekerFactory, PostingFactory
+from tests.factories import DALIAN_GANJINGZI, PostingFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def xlsx(response):
-    return load_workbook(
-        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
-    )
 
 
 def test_worker_cannot_open_the_bulk_pages(client):
@@ -127,45 +118,6 @@ def test_clerk_sees_only_own_imports(client, clerk):
     assert client.get(reverse("bulk:import_detail", args=[job.pk])).status_code == 404
     assert client.get(reverse("bulk:import_error_sheet", args=[job.pk])).status_code == 404
     assert "十一月" not in client.get(reverse("bulk:import_list")).content.decode()
-
-
-def test_seeker_export_holds_only_the_clerks_area_with_masked_numbers_and_is_audited(client, clerk):
-    mine = JobSeekerFactory(name="铁西人")
-    JobSeekerFactory(name="大连人", residence_id="210211001", area_code="210211001")
-    staff_signed_in(client, clerk)
-    book = xlsx(client.get(reverse("bulk:export", args=["seekers"])))
-    rows = list(book.active.iter_rows(values_only=True))
-    assert [r[1] for r in rows[1:]] == ["铁西人"]
-    assert rows[1][2] == mine.id_number_masked and mine.id_number not in str(rows)
-    assert rows[1][3] == mine.phone_masked and mine.phone not in str(rows)
-    entry = AuditEntry.objects.get(action=AuditAction.EXPORT)
-    assert (
-        entry.actor == clerk
-        and entry.object_type == "bulk.export.seekers"
-        and entry.detail["rows"] == 1
-    )
-
-
-def test_clerk_cannot_export_outside_the_area(client, clerk):
-    JobSeekerFactory(residence_id="210211001", area_code="210211001")
-    staff_signed_in(client, clerk)
-    assert (
-        client.get(reverse("bulk:export", args=["seekers"]), {"area": DALIAN_GANJINGZI}).status_code
-        == 404
-    )
-    assert client.get(reverse("bulk:notice_board"), {"area": DALIAN_GANJINGZI}).status_code == 404
-    assert not AuditEntry.objects.filter(action=AuditAction.EXPORT).exists()
-
-
-@pytest.mark.parametrize("kind", ["postings", "demand_surveys", "employment_surveys"])
-def test_every_list_exports_with_its_headers(client, clerk, kind):
-    PostingFactory(title="铁西普工")
-    staff_signed_in(client, clerk)
-    book = xlsx(client.get(reverse("bulk:export", args=[kind])))
-    headers = next(book.active.iter_rows(values_only=True))
-    assert all(headers)
-    if kind == "postings":
-        assert list(book.active.iter_rows(values_only=True))[1][1] == "铁西普工"
 
 
 def test_notice_board_prints_live_postings_of_the_area_in_large_type_with_qr_codes(client, clerk):

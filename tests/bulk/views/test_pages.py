@@ -10,8 +10,7 @@ from chengnuan.bulk.choices import ImportKind
 from chengnuan.bulk.columns import SPECS
 from chengnuan.bulk.models import DemandSurvey
 from chengnuan.employment.models import Posting
-from tests.bulk.sheets import filled_template, upload
-from tests.bulk.test_surveys import demand_row, employment_row
+from tests.bulk.sheets import demand_row, employment_row, filled_template, upload
 from tests.employment.views_support import staff_signed_in
 from tests.factories import make_uscc
 

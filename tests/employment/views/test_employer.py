@@ -1,71 +1,20 @@
-import datetime
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from chengnuan.employment.choices import EmployerStatus, PostingStatus, Source
 from chengnuan.employment.models import Employer, Posting
 from tests.employment.factories import EmployerUserFactory, WorkerFactory
-from tests.employment.views_support import signed_in
+from tests.employment.views_support import employer_data, posting_data, signed_in
 from tests.factories import (
-    SHENYANG_TIEXI,
     SHENYANG_TIEXI_TOWNSHIP,
     EmployerFactory,
     PostingFactory,
-    make_mobile,
-    make_uscc,
 )
 
 pytestmark = pytest.mark.django_db
 
 HOME = "/employer/"
 NEW = "/employer/postings/new/"
-
-
-def employer_data(**overrides):
-    data = {
-        "uscc": make_uscc(),
-        "name": "沈阳铁西示例机械有限公司",
-        "industry_code": "",
-        "employer_city": "2101",
-        "county_code": SHENYANG_TIEXI,
-        "address": "北二中路1号",
-        "contact_name": "王经理",
-        "contact_phone": make_mobile(),
-        "action": "save",
-    }
-    return data | overrides
-
-
-def posting_data(**overrides):
-    data = {
-        "title": "电焊工",
-        "occupation_code": "6-18-02-04",
-        "industry_code": "",
-        "headcount": "3",
-        "contract_type": "full_time",
-        "shift": "day",
-        "description": "车间焊接，长白班，月休四天。",
-        "wage_min": "6000",
-        "wage_max": "8000",
-        "wage_unit": "month",
-        "benefits": ["meals", "housing"],
-        "posting_city": "2101",
-        "county_code": SHENYANG_TIEXI,
-        "township_code": SHENYANG_TIEXI_TOWNSHIP,
-        "address": "北二中路1号",
-        "lng": "",
-        "lat": "",
-        "age_min": "18",
-        "age_max": "55",
-        "education": "none",
-        "contact_name": "王经理",
-        "contact_phone": make_mobile(),
-        "valid_until": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
-        "action": "submit",
-    }
-    return data | overrides
 
 
 @pytest.fixture

@@ -8,47 +8,22 @@ from tests.employment.factories import (
     EmployerUserFactory,
     WorkerFactory,
 )
-from tests.employment.views_support import signed_in
+from tests.employment.views_support import (
+    WELDER,
+    registration_data,
+    signed_in,
+    with_wrong_check_digit,
+)
 from tests.factories import (
     SHENYANG_TIEXI,
     SHENYANG_TIEXI_TOWNSHIP,
     JobSeekerFactory,
     make_id_number,
-    make_mobile,
 )
 
 pytestmark = pytest.mark.django_db
 
 URL = "/me/registration/"
-WELDER = "6-18-02-04"
-
-
-def registration_data(**overrides):
-    data = {
-        "name": "张三",
-        "id_number": make_id_number(),
-        "phone": make_mobile(),
-        "hukou_province": "21",
-        "hukou_area_code": "",
-        "residence_city": "2101",
-        "residence_county": SHENYANG_TIEXI,
-        "residence_code": SHENYANG_TIEXI_TOWNSHIP,
-        "wanted_occupation_codes": [WELDER],
-        "wanted_area_codes": ["2101"],
-        "expected_wage": "5000",
-        "expected_wage_unit": "month",
-        "available_from": "",
-        "skills": "会电焊",
-        "certificates": "",
-        "experience": "在工地干过五年",
-        "push_frequency": "weekly",
-        "push_channel": "site",
-        "quiet_start": "",
-        "quiet_end": "",
-        "consent": "on",
-        "action": "save",
-    }
-    return data | overrides
 
 
 def test_url_names_resolve():
@@ -97,10 +72,6 @@ def test_worker_registers_and_sees_the_registration(client):
     assert seeker.id_number_masked in page
     assert seeker.id_number not in page
     assert "暂停求职" in page and "修改登记信息" in page and "关闭求职登记" in page
-
-
-def with_wrong_check_digit(number):
-    return number[:17] + next(d for d in "0123456789X" if d != number[17])
 
 
 def test_bad_id_number_shows_the_validator_message_and_keeps_everything_typed(client):

@@ -11,9 +11,14 @@ from tests.employment.factories import (
     ShenyangCityStaffFactory,
     WorkerFactory,
 )
-from tests.employment.test_views_employer import employer_data, posting_data
-from tests.employment.test_views_worker import registration_data, with_wrong_check_digit
-from tests.employment.views_support import signed_in, staff_signed_in
+from tests.employment.views_support import (
+    employer_data,
+    posting_data,
+    registration_data,
+    signed_in,
+    staff_signed_in,
+    with_wrong_check_digit,
+)
 from tests.factories import (
     DALIAN_GANJINGZI,
     EmployerFactory,

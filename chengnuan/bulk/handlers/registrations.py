@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 
 from chengnuan.bulk import columns
-from chengnuan.bulk.choices import ImportKind
 from chengnuan.bulk.importer import Screened
 from chengnuan.bulk.lookups import Lookups
 from chengnuan.bulk.models import ImportJob
@@ -27,7 +26,6 @@ from chengnuan.bulk.rows import (
     read_posting,
     read_seeker,
 )
-from chengnuan.bulk.survey_handlers import DemandSurveyHandler, EmploymentSurveyHandler
 from chengnuan.core.timeutil import today
 from chengnuan.employment.services.bulk import (
     BulkScreened,
@@ -110,11 +108,3 @@ class SeekerHandler:
 
     def write(self, items: list[PreparedSeeker]) -> int:
         return self.registration.write(items)
-
-
-HANDLERS: dict[str, Any] = {
-    ImportKind.POSTING: PostingHandler,
-    ImportKind.SEEKER: SeekerHandler,
-    ImportKind.DEMAND_SURVEY: DemandSurveyHandler,
-    ImportKind.EMPLOYMENT_SURVEY: EmploymentSurveyHandler,
-}
