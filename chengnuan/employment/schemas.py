@@ -174,7 +174,9 @@ class ContactRevealIn(Schema):
 # --- outputs ----------------------------------------------------------------------------------
 
 
-class PostingListOut(Schema):
+class PostingSummary(Schema):
+    """A posting as lists show it."""
+
     id: int
     title: str
     employer_name: str
@@ -193,6 +195,10 @@ class PostingListOut(Schema):
     benefits: list[str]
     published_at: datetime.datetime | None
     valid_until: datetime.date
+
+
+class PostingListOut(PostingSummary):
+    """PostingSummary read from a Posting."""
 
     @staticmethod
     def resolve_employer_name(obj: Posting) -> str:

@@ -7,7 +7,6 @@ with or without words, so it and the /jobs/ page show the same postings in the s
 is its documented alias, kept for APP builds that call the old address."""
 
 import dataclasses
-import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -30,8 +29,10 @@ from chengnuan.employment.schemas import (
     EmployerIn,
     EmployerOut,
     EmployerPostingIn,
+    PostingListOut,
     PostingManageOut,
     PostingOut,
+    PostingSummary,
     ReviewIn,
 )
 from chengnuan.employment.selectors.employers import employers_for_owner
@@ -84,28 +85,10 @@ class PostingListParams(Schema):
     older_friendly: bool | None = Field(None, description="旧名，同 older")
 
 
-class PostingListItem(Schema):
-    """A posting in the public list: the fields of the first list (PostingListOut), with the
-    search page's wage text, place and distance."""
+class PostingListItem(PostingSummary):
+    """A posting in the public list: the first list's fields, with the search page's wage
+    text, place and distance."""
 
-    id: int
-    title: str
-    employer_name: str
-    county_code: str
-    county_name: str
-    city_code: str
-    occupation_code: str | None
-    wage_min: int
-    wage_max: int
-    wage_unit: str
-    wage_unit_label: str
-    monthly_wage_min: int | None
-    monthly_wage_max: int | None
-    headcount: int
-    open_to_older: bool
-    benefits: list[str] = Field(description="福利待遇（文字）")
-    published_at: datetime.datetime | None
-    valid_until: datetime.date
     wage: str = Field(description="工资及单位，如 4000–6000 元/月")
     place: str
     distance_km: float | None = Field(description="到所给位置的直线距离（公里）；不知道位置时为空")
@@ -147,26 +130,8 @@ def _search_form(params: PostingListParams, request: HttpRequest) -> SearchForm:
 
 
 def _item(hit: PostingHit) -> PostingListItem:
-    p = hit.posting
     return PostingListItem(
-        id=p.pk,
-        title=p.title,
-        employer_name=p.employer.name,
-        county_code=p.county_id,
-        county_name=p.county.name,
-        city_code=p.city_code,
-        occupation_code=p.occupation_id,
-        wage_min=p.wage_min,
-        wage_max=p.wage_max,
-        wage_unit=p.wage_unit,
-        wage_unit_label=p.get_wage_unit_display(),
-        monthly_wage_min=p.monthly_wage_min,
-        monthly_wage_max=p.monthly_wage_max,
-        headcount=p.headcount,
-        open_to_older=p.open_to_older,
-        benefits=p.benefit_labels(),
-        published_at=p.published_at,
-        valid_until=p.valid_until,
+        **PostingListOut.from_orm(hit.posting).model_dump(),
         wage=hit.wage_text,
         place=hit.place,
         distance_km=round(hit.distance_km, 1) if hit.distance_km is not None else None,
