@@ -2,6 +2,7 @@
 below; defaults make a development machine work on SQLite. With CHENGNUAN_ENV=production the
 secrets have no default and a missing one stops the process at start-up."""
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -92,6 +93,9 @@ INSTALLED_APPS = [
     "chengnuan.regions",
     "chengnuan.classifications",
     "chengnuan.accounts",
+    # Before employment: closing an account erases the worker's applications while the
+    # registration still names its user (employment's own erasure unlinks it).
+    "chengnuan.applications",
     "chengnuan.employment",
     "chengnuan.search",
     "chengnuan.bulk",
@@ -297,6 +301,27 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# STUN/TURN servers for the interview rooms' WebRTC calls, as the browser's RTCIceServer list
+# in JSON: [{"urls": "turn:turn.example.gov.cn:3478", "username": "...", "credential": "..."}].
+# None by default: two browsers that can reach each other (one network) connect directly.
+def _ice_servers(raw: str) -> list[dict[str, object]]:
+    try:
+        servers = json.loads(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured("ICE_SERVERS must be a JSON list of RTCIceServer") from exc
+    if not isinstance(servers, list) or not all(
+        isinstance(s, dict) and "urls" in s for s in servers
+    ):
+        raise ImproperlyConfigured('ICE_SERVERS must be a JSON list like [{"urls": "stun:..."}]')
+    return servers
+
+
+# TURN credentials are secret: ICE_SERVERS_FILE may name a file holding the JSON instead.
+_ice_file = env_str("ICE_SERVERS_FILE")
+ICE_SERVERS = _ice_servers(
+    Path(_ice_file).read_text(encoding="utf-8") if _ice_file else env_str("ICE_SERVERS", "[]")
+)
 
 # Where shipped reference data lives (copied from shared/data with its attributions).
 REFERENCE_DATA_DIR = BASE_DIR / "data"
