@@ -320,6 +320,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+
 # STUN/TURN servers for the interview rooms' WebRTC calls, as the browser's RTCIceServer list
 # in JSON: [{"urls": "turn:turn.example.gov.cn:3478", "username": "...", "credential": "..."}].
 # None by default: two browsers that can reach each other (one network) connect directly.

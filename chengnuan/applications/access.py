@@ -67,7 +67,9 @@ def get_own_posting_or_404(user: Any, pk: int) -> Posting:
     """A posting of an employer this employer account owns (whose applicants it sees)."""
     if not _is_kind(user, UserKind.EMPLOYER):
         raise Http404
-    return get_object_or_404(Posting.objects.select_related("employer"), pk=pk, employer__owner=user)
+    return get_object_or_404(
+        Posting.objects.select_related("employer"), pk=pk, employer__owner=user
+    )
 
 
 def room_side(user: User, room: InterviewRoom) -> Side | None:

@@ -1,4 +1,5 @@
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
@@ -37,8 +38,6 @@ class ApplicationQuerySet(AuditedQuerySet):
 class Application(models.Model):
     """求职申请: one job seeker applying to one posting. Their 求职登记 is the CV."""
 
-    objects = ApplicationQuerySet.as_manager()
-
     seeker = models.ForeignKey(
         "employment.JobSeeker", on_delete=models.CASCADE, related_name="+", verbose_name="求职者"
     )
@@ -69,6 +68,9 @@ class Application(models.Model):
     hired_at = models.DateTimeField("录用时间", null=True, blank=True)
     closed_at = models.DateTimeField("结束时间", null=True, blank=True)
     outcome_note = models.CharField("结果说明", max_length=200, blank=True)
+
+    # Staff lists are read through .audited(): reading them writes the audit row.
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-applied_at", "-id"]
@@ -204,6 +206,22 @@ class Interview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_mode_display()} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def map_url(self) -> str:
+        """Amap's marker page for an in-person interview with coordinates ('' without): it
+        opens in any phone browser, or in the Amap app where one is installed. Posting
+        coordinates are GCJ-02 (Amap's own) unless stored as WGS-84."""
+        if self.lng is None or self.lat is None:
+            return ""
+        query = {
+            "position": f"{self.lng:.6f},{self.lat:.6f}",
+            "name": self.place or "面试地点",
+            "coordinate": "wgs84" if self.coord_system == "wgs84" else "gaode",
+            "src": "chengnuan",
+            "callnative": "0",
+        }
+        return f"https://uri.amap.com/marker?{urlencode(query)}"
 
 
 class InterviewRoom(models.Model):

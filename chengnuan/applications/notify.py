@@ -97,7 +97,11 @@ def announce_step(
         if status == S.INVITED and interview is not None:
             _send(worker, INVITED, _invitation_context(application, interview), event, link)
         else:
-            context = {"posting": posting.title, "status": status.label, "text": WORKER_TEXT[status]}
+            context = {
+                "posting": posting.title,
+                "status": status.label,
+                "text": WORKER_TEXT[status],
+            }
             _send(worker, FOR_WORKER, context, event, link)
     if owner is not None:
         link = reverse("applications:employer_detail", args=[application.pk])
@@ -115,7 +119,9 @@ def _invitation_context(application: Application, interview: Interview) -> dict[
     }
 
 
-def _send(recipient: Any, topic: str, context: dict[str, Any], event: ApplicationEvent, link: str) -> None:
+def _send(
+    recipient: Any, topic: str, context: dict[str, Any], event: ApplicationEvent, link: str
+) -> None:
     side = "worker" if topic != FOR_EMPLOYER else "employer"
     notification_send(
         recipient=recipient,

@@ -9,7 +9,6 @@ from ninja import Field, Schema
 from chengnuan.applications.choices import InterviewMode, SignalKind
 from chengnuan.applications.models import Application, ApplicationEvent, Interview
 from chengnuan.applications.notify import interview_how
-from chengnuan.applications.links import map_link
 from chengnuan.applications.selectors import application_history, interview_latest
 
 # --- inputs -------------------------------------------------------------------------------------
@@ -24,8 +23,12 @@ class OfficeApplyIn(ApplyIn):
 
 
 class InvitationIn(Schema):
-    mode: InterviewMode = Field(description="in_person 到现场；remote 平台视频；external 外部会议链接")
-    starts_at: datetime.datetime = Field(description="面试时间，带时区，如 2026-12-08T09:30:00+08:00")
+    mode: InterviewMode = Field(
+        description="in_person 到现场；remote 平台视频；external 外部会议链接"
+    )
+    starts_at: datetime.datetime = Field(
+        description="面试时间，带时区，如 2026-12-08T09:30:00+08:00"
+    )
     place: str = Field("", max_length=200, description="到现场面试的地点；不填用岗位地址")
     meeting_url: str = Field("", max_length=500, description="外部会议链接（https://）")
     note: str = Field("", max_length=200)
@@ -73,7 +76,7 @@ class InterviewOut(Schema):
     mode_label: str
     starts_at: datetime.datetime
     place: str
-    map_url: str
+    map_url: str = Field(description="到现场面试时，高德地图上的位置（有坐标时）")
     meeting_url: str
     note: str
     how: str
@@ -85,10 +88,6 @@ class InterviewOut(Schema):
     @staticmethod
     def resolve_mode_label(obj: Interview) -> str:
         return obj.get_mode_display()
-
-    @staticmethod
-    def resolve_map_url(obj: Interview) -> str:
-        return map_link(obj)
 
     @staticmethod
     def resolve_how(obj: Interview) -> str:
@@ -218,4 +217,3 @@ class SignalOut(Schema):
     to_session: str
     kind: str
     data: dict[str, Any]
-

@@ -33,14 +33,12 @@ def applicants_for_posting(posting: Posting, status: str = "") -> QuerySet[Appli
 def applications_for_staff(user: User, *, status: str = "") -> QuerySet[Application]:
     """Applications of workers living in the staff member's area or for jobs in it. Reading
     the rows writes the audit row naming the workers (PIPL: who saw which people)."""
-    everyone = Application.objects.all()
-    found = scope_filter(everyone, user, "seeker_area") | scope_filter(
-        everyone, user, "posting_area"
-    )
+    detail = {"filters": {"status": status} if status else {}}
+    audited = Application.objects.audited(actor=user, detail=detail)
+    found = scope_filter(audited, user, "seeker_area") | scope_filter(audited, user, "posting_area")
     if status:
         found = found.filter(status=status)
-    audited = found.audited(actor=user, detail={"filters": {"status": status} if status else {}})
-    return audited.select_related(*_JOINS).order_by("-applied_at", "-id")
+    return found.select_related(*_JOINS).order_by("-applied_at", "-id")
 
 
 def application_history(application: Application) -> QuerySet:

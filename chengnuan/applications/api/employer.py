@@ -9,7 +9,10 @@ from ninja.pagination import paginate
 from chengnuan.accounts.access import login_required_kind
 from chengnuan.accounts.api_auth import ApiAuth
 from chengnuan.accounts.models import UserKind
-from chengnuan.applications.access import get_application_for_employer_or_404, get_own_posting_or_404
+from chengnuan.applications.access import (
+    get_application_for_employer_or_404,
+    get_own_posting_or_404,
+)
 from chengnuan.applications.inputs import InvitationInput
 from chengnuan.applications.models import Application
 from chengnuan.applications.schemas import (

@@ -13,7 +13,13 @@ from chengnuan.accounts.access import staff_required
 from chengnuan.accounts.api_auth import ApiAuth
 from chengnuan.applications.access import get_application_for_staff_or_404
 from chengnuan.applications.models import Application, Interview
-from chengnuan.applications.schemas import ApplicantDetailOut, ApplicantOut, BookingIn, InterviewOut, OfficeApplyIn
+from chengnuan.applications.schemas import (
+    ApplicantDetailOut,
+    ApplicantOut,
+    BookingIn,
+    InterviewOut,
+    OfficeApplyIn,
+)
 from chengnuan.applications.selectors import applications_for_staff, interview_latest
 from chengnuan.applications.services.applications import application_apply
 from chengnuan.applications.services.interviews import interview_book_station
@@ -31,14 +37,19 @@ def office_list(request: HttpRequest, status: str = "") -> Any:
 
 
 @router.get(
-    "/office/{application_id}", response=ApplicantDetailOut, auth=ApiAuth, summary="求职申请详情（本辖区）"
+    "/office/{application_id}",
+    response=ApplicantDetailOut,
+    auth=ApiAuth,
+    summary="求职申请详情（本辖区）",
 )
 def office_detail(request: HttpRequest, application_id: int) -> Application:
     user = staff_required(request)
     return get_application_for_staff_or_404(user, application_id, request)
 
 
-@router.post("/office", response={201: ApplicantDetailOut}, auth=ApiAuth, summary="代求职者申请岗位")
+@router.post(
+    "/office", response={201: ApplicantDetailOut}, auth=ApiAuth, summary="代求职者申请岗位"
+)
 def office_apply(request: HttpRequest, payload: OfficeApplyIn) -> Status[Application]:
     user = staff_required(request)
     seeker = get_object_or_404(seekers_for_staff(user), pk=payload.seeker_id)

@@ -35,9 +35,7 @@ def room_enter(request: HttpRequest, token: str) -> dict[str, Any]:
     }
 
 
-@router.post(
-    "/rooms/{token}/signals", response={201: SignalOut}, auth=ApiAuth, summary="发送信令"
-)
+@router.post("/rooms/{token}/signals", response={201: SignalOut}, auth=ApiAuth, summary="发送信令")
 def signal_send(request: HttpRequest, token: str, payload: SignalIn) -> Status[RoomSignal]:
     room, side = get_room_for_party_or_404(request.user, token)
     signal = room_signal_send(

@@ -40,14 +40,19 @@ def mine(request: HttpRequest) -> Any:
     return applications_for_seeker(seeker) if seeker else Application.objects.none()
 
 
-@router.get("/mine/{application_id}", response=ApplicationDetailOut, auth=ApiAuth, summary="我的一个申请")
+@router.get(
+    "/mine/{application_id}", response=ApplicationDetailOut, auth=ApiAuth, summary="我的一个申请"
+)
 def mine_detail(request: HttpRequest, application_id: int) -> Application:
     user = login_required_kind(request, UserKind.WORKER)
     return get_own_application_or_404(user, application_id)
 
 
 @router.post(
-    "/mine/{application_id}/withdraw", response=ApplicationDetailOut, auth=ApiAuth, summary="撤回申请"
+    "/mine/{application_id}/withdraw",
+    response=ApplicationDetailOut,
+    auth=ApiAuth,
+    summary="撤回申请",
 )
 def withdraw(request: HttpRequest, application_id: int, payload: WithdrawIn) -> Application:
     user = login_required_kind(request, UserKind.WORKER)

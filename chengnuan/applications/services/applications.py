@@ -94,9 +94,7 @@ def application_transition(
     target = S(to)
     side = ALLOWED.get((locked.status, target))
     if side is None:
-        raise _refuse(
-            f"这个申请现在是“{locked.get_status_display()}”，不能改成“{target.label}”。"
-        )
+        raise _refuse(f"这个申请现在是“{locked.get_status_display()}”，不能改成“{target.label}”。")
     if not may_act(actor, locked, side):
         raise PermissionDenied(NOT_YOURS)
     interview = locked.interviews.order_by("-created_at", "-id").first()
@@ -128,3 +126,9 @@ def application_transition(
     application.refresh_from_db()
     return locked
 
+
+def applications_erase(*, user: User) -> int:
+    """Erase a worker's applications (their history, interviews, rooms and signals go with
+    them) when they close their account, inside the caller's transaction. Returns how many."""
+    _total, per_model = Application.objects.filter(seeker__user=user).delete()
+    return per_model.get(Application._meta.label, 0)

@@ -75,7 +75,9 @@ def application_invite(
         raise ValidationError(
             {"__all__": [f"这个申请现在是“{application.get_status_display()}”，不能再邀请面试。"]}
         )
-    interview = Interview(application=application, created_by=actor, **_clean_invitation(data, application))
+    interview = Interview(
+        application=application, created_by=actor, **_clean_invitation(data, application)
+    )
     interview.full_clean()
     interview.save()
     if interview.mode == InterviewMode.REMOTE:

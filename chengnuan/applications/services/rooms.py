@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from chengnuan.applications.choices import Side, SignalKind
 from chengnuan.applications.models import InterviewRoom, RoomSignal
@@ -39,3 +40,9 @@ def room_signal_send(
     return RoomSignal.objects.create(
         room=room, side=side, session=session, to_session=to_session, kind=kind, data=data
     )
+
+
+def room_signals_purge() -> int:
+    """Delete the signals of rooms that have closed; returns how many went."""
+    deleted, _per_model = RoomSignal.objects.filter(room__expires_at__lte=timezone.now()).delete()
+    return deleted

@@ -94,7 +94,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
         return redirect("applications:employer_detail", pk=pk)
     to = form.cleaned_data["to"]
     run_step(
@@ -105,4 +105,3 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
         f"已记录：{ApplicationStatus(to).label}。",
     )
     return redirect("applications:employer_detail", pk=pk)
-

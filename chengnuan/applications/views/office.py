@@ -54,7 +54,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         if booked is not None:
-            messages.success(request, "已预约。到时间请在服务站的电脑上打开面试房间，陪求职者面试。")
+            messages.success(
+                request, "已预约。到时间请在服务站的电脑上打开面试房间，陪求职者面试。"
+            )
             return redirect("applications:office_detail", pk=pk)
     return render(
         request,

@@ -4,6 +4,7 @@ only says who is in it and where the platform's signalling endpoints are."""
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from chengnuan.accounts.access import login_required_kind
 from chengnuan.accounts.models import UserKind
@@ -27,6 +28,7 @@ def room(request: HttpRequest, token: str) -> HttpResponse:
             "interview": interview,
             "application": interview.application,
             "cursor": room_cursor(found),
+            "api_url": reverse("api:room_enter", args=[found.token]),
             "ice_servers": settings.ICE_SERVERS,
         },
     )
