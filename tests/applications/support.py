@@ -31,7 +31,8 @@ def make_world(**posting_fields) -> World:
     seeker = JobSeekerFactory(user=worker, phone=worker.phone)
     owner = EmployerUserFactory()
     employer = EmployerFactory(owner=owner)
-    posting = PostingFactory(employer=employer, address="铁西区北二中路1号", **posting_fields)
+    fields = {"address": "铁西区北二中路1号"} | posting_fields
+    posting = PostingFactory(employer=employer, **fields)
     return World(worker, seeker, owner, employer, posting)
 
 
