@@ -40,7 +40,8 @@ def applied(world: World) -> Application:
     return application_apply(seeker=world.seeker, posting=world.posting, actor=world.worker)
 
 
-def soon(minutes: int = 60) -> datetime.datetime:
+def soon(minutes: int = 10) -> datetime.datetime:
+    """Within the half hour before it starts, the interview's room is open."""
     return timezone.now() + datetime.timedelta(minutes=minutes)
 
 

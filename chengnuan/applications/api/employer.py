@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import paginate
 
 from chengnuan.accounts.access import login_required_kind
@@ -14,7 +14,7 @@ from chengnuan.applications.access import (
     get_own_posting_or_404,
 )
 from chengnuan.applications.inputs import InvitationInput
-from chengnuan.applications.models import Application
+from chengnuan.applications.models import Application, Interview
 from chengnuan.applications.schemas import (
     ApplicantDetailOut,
     ApplicantOut,
@@ -61,11 +61,11 @@ def detail(request: HttpRequest, application_id: int) -> Application:
     auth=ApiAuth,
     summary="邀请面试",
 )
-def invite(request: HttpRequest, application_id: int, payload: InvitationIn) -> Any:
+def invite(request: HttpRequest, application_id: int, payload: InvitationIn) -> Status[Interview]:
     user = login_required_kind(request, UserKind.EMPLOYER)
     application = get_application_for_employer_or_404(user, application_id)
     data = InvitationInput(**payload.model_dump())
-    return 201, application_invite(application=application, data=data, actor=user)
+    return Status(201, application_invite(application=application, data=data, actor=user))
 
 
 @router.post(

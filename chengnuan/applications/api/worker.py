@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
@@ -27,7 +28,7 @@ def apply(request: HttpRequest, payload: ApplyIn) -> Status[Application]:
     user = login_required_kind(request, UserKind.WORKER)
     seeker = seeker_for_user(user)
     if seeker is None:
-        raise Http404("请先做求职登记（POST /api/v1/seekers/me），登记信息就是您的简历。")
+        raise PermissionDenied("请先做求职登记（POST /api/v1/seekers/me），登记信息就是您的简历。")
     posting = posting_for_public(payload.posting_id)
     return Status(201, application_apply(seeker=seeker, posting=posting, actor=user))
 
