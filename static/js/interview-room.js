@@ -49,16 +49,36 @@
 
   function show(text) { stateText.textContent = text; }
 
-  function send(kind, toSession, data) {
+  // Signals leave one at a time, in order (an answer before its candidates), and a failed
+  // send is tried again a few times: the network, or a busy server, may drop one.
+  var outbox = Promise.resolve();
+
+  function post(body, attempt) {
     return fetch(api + "/signals", {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
-      body: JSON.stringify({ session: session, to_session: toSession || "", kind: kind, data: data || {} })
+      body: body
     }).then(function (response) {
-      if (!response.ok) throw new Error("signal " + response.status);
-      return response.json();
+      if (response.ok) return response.json();
+      if (response.status < 500 || attempt >= 5) throw new Error("signal " + response.status);
+      return retry(body, attempt);
+    }, function () {
+      if (attempt >= 5) throw new Error("signal not sent");
+      return retry(body, attempt);
     });
+  }
+
+  function retry(body, attempt) {
+    return new Promise(function (resolve) { window.setTimeout(resolve, 300 * (attempt + 1)); })
+      .then(function () { return post(body, attempt + 1); });
+  }
+
+  function send(kind, toSession, data) {
+    var body = JSON.stringify({ session: session, to_session: toSession || "", kind: kind, data: data || {} });
+    var sent = outbox.then(function () { return post(body, 0); });
+    outbox = sent.catch(function () { /* the next signal still goes */ });
+    return sent;
   }
 
   function newConnection(id, toSession) {

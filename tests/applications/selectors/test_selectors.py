@@ -7,8 +7,8 @@ from chengnuan.applications.choices import ApplicationStatus as S
 from chengnuan.applications.models import Application
 from chengnuan.applications.selectors import (
     applicant_contact,
-    applications_for_staff,
     application_outcomes,
+    applications_for_staff,
 )
 from chengnuan.applications.services.applications import application_transition
 from chengnuan.core.models import AuditEntry
