@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class ApplicationsConfig(AppConfig):
@@ -7,7 +7,16 @@ class ApplicationsConfig(AppConfig):
     verbose_name = "求职申请与面试"
 
     def ready(self) -> None:
-        """Plug into the shared apps: the messages each step sends are notification topics."""
+        """Plug in: the messages each step sends are notification topics; and where matching
+        is installed, applications are the source of its applied -> interviewed -> hired
+        figures (matching offers the hook and never imports this app)."""
         from chengnuan.applications.notify import register_topics
 
         register_topics()
+        if apps.is_installed("chengnuan.matching"):
+            from chengnuan.applications.selectors import application_funnel_pairs
+            from chengnuan.matching.outcomes import (
+                register_outcome_source,
+            )
+
+            register_outcome_source(application_funnel_pairs)

@@ -3,7 +3,7 @@ list of an area (audited when read), the contact an invitation reveals (audited)
 signals, and the funnel figures (furthest stage per seeker and posting) for matching."""
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db.models import Max, QuerySet
@@ -111,11 +111,18 @@ class Outcome:
     posting_area: str
 
 
+def _stage(status: str, interviewed_at: datetime.datetime | None) -> str:
+    """Hired, else interviewed (also when declined or withdrawn after the interview), else
+    applied."""
+    if status == ApplicationStatus.HIRED:
+        return "hired"
+    return "interviewed" if interviewed_at is not None else "applied"
+
+
 def application_outcomes(
     *, area: str = "", month: datetime.date | None = None
 ) -> Iterator[Outcome]:
-    """Per (seeker, posting) the furthest stage reached: hired, else interviewed (also when
-    declined or withdrawn after the interview), else applied; with the dates. `area` keeps the
+    """Per (seeker, posting) the furthest stage reached (see _stage), with the dates. `area` keeps the
     workers living under that adcode prefix, `month` the applications made in that month
     (any day of it). Streams, for province-wide figures."""
     rows = Application.objects.all()
@@ -129,12 +136,25 @@ def application_outcomes(
               "seeker_area", "posting_area")  # fmt: skip
     for row in rows.order_by("id").values_list(*fields).iterator(chunk_size=5000):
         seeker_id, posting_id, status, applied, interviewed, hired, seeker_area, posting_area = row
-        if status == ApplicationStatus.HIRED:
-            stage = "hired"
-        elif interviewed is not None:
-            stage = "interviewed"
-        else:
-            stage = "applied"
+        stage = _stage(status, interviewed)
         yield Outcome(
             seeker_id, posting_id, stage, applied, interviewed, hired, seeker_area, posting_area
         )
+
+
+FUNNEL_CHUNK = 1000
+
+
+def application_funnel_pairs(pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """matching's outcome source (chengnuan.matching.outcomes): of these (seeker id, posting
+    id) pairs, those that applied, with the furthest stage each reached."""
+    wanted = set(pairs)
+    seekers = sorted({seeker_id for seeker_id, _posting_id in wanted})
+    found: dict[tuple[int, int], str] = {}
+    for start in range(0, len(seekers), FUNNEL_CHUNK):
+        rows = Application.objects.filter(seeker_id__in=seekers[start : start + FUNNEL_CHUNK])
+        fields = ("seeker_id", "posting_id", "status", "interviewed_at")
+        for seeker_id, posting_id, status, interviewed_at in rows.values_list(*fields):
+            if (seeker_id, posting_id) in wanted:
+                found[(seeker_id, posting_id)] = _stage(status, interviewed_at)
+    return found

@@ -3,10 +3,12 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from chengnuan.applications import selectors
 from chengnuan.applications.choices import ApplicationStatus as S
 from chengnuan.applications.models import Application
 from chengnuan.applications.selectors import (
     applicant_contact,
+    application_funnel_pairs,
     application_outcomes,
     applications_for_staff,
 )
@@ -105,3 +107,19 @@ def test_the_funnel_filters_by_the_workers_area_and_the_month_applied(world):
     assert len(_stages(month=this_month)) == 2
     last_month = this_month.replace(day=1) - datetime.timedelta(days=1)
     assert _stages(month=last_month) == {}
+
+
+def test_matchings_outcome_source_answers_only_the_pairs_asked_that_applied(world, monkeypatch):
+    monkeypatch.setattr(selectors, "FUNNEL_CHUNK", 1)  # several chunks of seekers
+    interview = invited(world)
+    application_transition(application=interview.application, to=S.INTERVIEWED, actor=world.owner)
+    other = make_world()
+    applied(other)
+    never = make_world()  # asked about, never applied
+    asked = [(world.seeker.pk, world.posting.pk), (other.seeker.pk, other.posting.pk),
+             (never.seeker.pk, never.posting.pk), (world.seeker.pk, other.posting.pk)]  # fmt: skip
+    assert application_funnel_pairs(asked) == {
+        (world.seeker.pk, world.posting.pk): "interviewed",
+        (other.seeker.pk, other.posting.pk): "applied",
+    }
+    assert application_funnel_pairs([]) == {}
