@@ -7,7 +7,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 
 from chengnuan.applications.choices import InterviewMode, SignalKind
-from chengnuan.applications.models import Application, ApplicationEvent, Interview
+from chengnuan.applications.models import Application, ApplicationEvent, Interview, InterviewRoom
 from chengnuan.applications.notify import interview_how
 from chengnuan.applications.selectors import application_history, interview_latest
 
@@ -70,6 +70,12 @@ class EventOut(Schema):
     at: datetime.datetime
 
 
+class RoomBriefOut(Schema):
+    token: str = Field(description="房间地址里的令牌：/interviews/room/{token}/")
+    opens_at: datetime.datetime
+    expires_at: datetime.datetime
+
+
 class InterviewOut(Schema):
     id: int
     mode: str
@@ -80,9 +86,7 @@ class InterviewOut(Schema):
     meeting_url: str
     note: str
     how: str
-    room_token: str | None
-    room_opens_at: datetime.datetime | None
-    room_expires_at: datetime.datetime | None
+    room: RoomBriefOut | None = Field(description="平台视频面试的房间；其他方式为 null")
     station_note: str
 
     @staticmethod
@@ -94,26 +98,15 @@ class InterviewOut(Schema):
         return interview_how(obj)
 
     @staticmethod
-    def resolve_room_token(obj: Interview) -> str | None:
-        room = getattr(obj, "room", None)
-        return room.token if room is not None else None
-
-    @staticmethod
-    def resolve_room_opens_at(obj: Interview) -> datetime.datetime | None:
-        room = getattr(obj, "room", None)
-        return room.opens_at if room is not None else None
-
-    @staticmethod
-    def resolve_room_expires_at(obj: Interview) -> datetime.datetime | None:
-        room = getattr(obj, "room", None)
-        return room.expires_at if room is not None else None
+    def resolve_room(obj: Interview) -> InterviewRoom | None:
+        return getattr(obj, "room", None)
 
 
 class ApplicationOut(Schema):
     id: int
     posting_id: int
-    posting_title: str
-    employer_name: str
+    posting_title: str = Field(alias="posting.title")
+    employer_name: str = Field(alias="posting.employer.name")
     status: str
     status_label: str
     applied_via: str
@@ -123,14 +116,6 @@ class ApplicationOut(Schema):
     hired_at: datetime.datetime | None
     closed_at: datetime.datetime | None
     outcome_note: str
-
-    @staticmethod
-    def resolve_posting_title(obj: Application) -> str:
-        return obj.posting.title
-
-    @staticmethod
-    def resolve_employer_name(obj: Application) -> str:
-        return obj.posting.employer.name
 
     @staticmethod
     def resolve_status_label(obj: Application) -> str:
@@ -155,41 +140,13 @@ class ApplicantOut(ApplicationOut):
     phone masked."""
 
     seeker_id: int
-    seeker_name: str
-    gender: str
-    birth_year: int
-    phone_masked: str
-    skills: str
-    certificates: str
-    experience: str
-
-    @staticmethod
-    def resolve_seeker_name(obj: Application) -> str:
-        return obj.seeker.name
-
-    @staticmethod
-    def resolve_gender(obj: Application) -> str:
-        return obj.seeker.gender
-
-    @staticmethod
-    def resolve_birth_year(obj: Application) -> int:
-        return obj.seeker.birth_date.year
-
-    @staticmethod
-    def resolve_phone_masked(obj: Application) -> str:
-        return obj.seeker.phone_masked
-
-    @staticmethod
-    def resolve_skills(obj: Application) -> str:
-        return obj.seeker.skills
-
-    @staticmethod
-    def resolve_certificates(obj: Application) -> str:
-        return obj.seeker.certificates
-
-    @staticmethod
-    def resolve_experience(obj: Application) -> str:
-        return obj.seeker.experience
+    seeker_name: str = Field(alias="seeker.name")
+    gender: str = Field(alias="seeker.gender")
+    birth_year: int = Field(alias="seeker.birth_date.year")
+    phone_masked: str = Field(alias="seeker.phone_masked")
+    skills: str = Field(alias="seeker.skills")
+    certificates: str = Field(alias="seeker.certificates")
+    experience: str = Field(alias="seeker.experience")
 
 
 class ApplicantDetailOut(ApplicantOut, ApplicationDetailOut):

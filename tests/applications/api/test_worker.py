@@ -49,7 +49,7 @@ def test_the_detail_shows_the_invitation_with_the_room(world):
     body = client_for(world.worker).get(f"{API}/mine/{interview.application.pk}").json()
     assert body["status"] == "invited"
     assert body["interview"]["mode"] == "remote"
-    assert body["interview"]["room_token"] == interview.room.token
+    assert body["interview"]["room"]["token"] == interview.room.token
     assert "phone" not in body
 
 
