@@ -55,3 +55,10 @@ def test_booking_the_station_screen_then_joining_from_the_stations_computer(clie
     assert "已预约" in page and f"/interviews/room/{interview.room.token}/" in page
     room = client.get(f"/interviews/room/{interview.room.token}/")
     assert room.status_code == 200 and 'data-side="worker"' in room.content.decode()
+
+
+def test_the_office_links_to_the_list_and_the_seekers_page_to_applying_for_them(client, world):
+    staff_signed_in(client, StaffFactory())
+    assert "/office/applications/" in client.get("/office/").content.decode()
+    page = client.get(f"/office/seekers/{world.seeker.pk}/").content.decode()
+    assert f"/office/applications/for-seeker/{world.seeker.pk}/" in page
