@@ -55,10 +55,12 @@ install_error_handlers(api)
 
 def _mount_routers() -> None:
     from chengnuan.accounts.api import router as accounts_router
+    from chengnuan.applications.api import router as applications_router
     from chengnuan.employment.api import router as employment_router
 
     api.add_router("/accounts", accounts_router)
     api.add_router("/", employment_router)
+    api.add_router("/applications", applications_router)
 
 
 _mount_routers()

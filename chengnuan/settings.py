@@ -2,6 +2,7 @@
 below; defaults make a development machine work on SQLite. With CHENGNUAN_ENV=production the
 secrets have no default and a missing one stops the process at start-up."""
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -92,8 +93,12 @@ INSTALLED_APPS = [
     "chengnuan.regions",
     "chengnuan.classifications",
     "chengnuan.accounts",
+    # Before employment: closing an account erases the worker's applications while the
+    # registration still names its user (employment's own erasure unlinks it).
+    "chengnuan.applications",
     "chengnuan.employment",
     "chengnuan.search",
+    "chengnuan.notifications",
     "chengnuan.bulk",
 ]
 
@@ -229,6 +234,23 @@ if IS_PRODUCTION and SMS_BACKEND != SMS_HTTP_BACKEND:
 if IS_PRODUCTION and not SMS_API_URL.startswith(("https://", "http://")):
     raise ImproperlyConfigured("SMS_API_URL must be the gateway's http(s) URL in production")
 
+# --- notifications (chengnuan.notifications) -------------------------------------------------
+# The address the SMS short links start with (https://host, no trailing slash).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How long the short link of a message opens it without signing in.
+NOTIFICATIONS_LINK_DAYS = env_int("NOTIFICATIONS_LINK_DAYS", 7)
+# Promotional messages (pushes) a person gets a day at most; the rest are not sent.
+NOTIFICATIONS_PROMOTIONAL_DAILY_CAP = env_int("NOTIFICATIONS_PROMOTIONAL_DAILY_CAP", 3)
+# A consumer owns the deliveries it claimed this long; after it, another may take them over.
+NOTIFICATIONS_LEASE_SECONDS = env_int("NOTIFICATIONS_LEASE_SECONDS", 300)
+NOTIFICATIONS_SEND_BATCH = env_int("NOTIFICATIONS_SEND_BATCH", 200)
+NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
+# Days the text of a finished delivery is kept (to answer "did you send me ..."), then emptied.
+NOTIFICATIONS_TEXT_KEEP_DAYS = env_int("NOTIFICATIONS_TEXT_KEEP_DAYS", 30)
+# WeChat template messages: a dotted path to a chengnuan.notifications.channels.WechatBackend
+# implementation for the province's official account; empty: the channel is off.
+NOTIFICATIONS_WECHAT_BACKEND = env_str("NOTIFICATIONS_WECHAT_BACKEND", "")
+
 # --- i18n, time -------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -297,6 +319,28 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+
+# STUN/TURN servers for the interview rooms' WebRTC calls, as the browser's RTCIceServer list
+# in JSON: [{"urls": "turn:turn.example.gov.cn:3478", "username": "...", "credential": "..."}].
+# None by default: two browsers that can reach each other (one network) connect directly.
+def _ice_servers(raw: str) -> list[dict[str, object]]:
+    try:
+        servers = json.loads(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured("ICE_SERVERS must be a JSON list of RTCIceServer") from exc
+    if not isinstance(servers, list) or not all(
+        isinstance(s, dict) and "urls" in s for s in servers
+    ):
+        raise ImproperlyConfigured('ICE_SERVERS must be a JSON list like [{"urls": "stun:..."}]')
+    return servers
+
+
+# TURN credentials are secret: ICE_SERVERS_FILE may name a file holding the JSON instead.
+_ice_file = env_str("ICE_SERVERS_FILE")
+ICE_SERVERS = _ice_servers(
+    Path(_ice_file).read_text(encoding="utf-8") if _ice_file else env_str("ICE_SERVERS", "[]")
+)
 
 # Where shipped reference data lives (copied from shared/data with its attributions).
 REFERENCE_DATA_DIR = BASE_DIR / "data"

@@ -10,7 +10,9 @@ urlpatterns = [
     path("large-text", core_views.toggle_large_text, name="large_text"),
     path("accounts/", include("chengnuan.accounts.urls")),
     path("", include("chengnuan.employment.urls")),
+    path("", include("chengnuan.applications.urls")),
     path("office/bulk/", include("chengnuan.bulk.urls")),
+    path("", include("chengnuan.notifications.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

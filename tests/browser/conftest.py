@@ -33,6 +33,10 @@ def browser():
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                # The interview room's video call: a fake camera and microphone, granted
+                # without a permission prompt.
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
             ],
         )
         yield browser

@@ -2,6 +2,7 @@
 
 import pytest
 
+from chengnuan.applications.models import Application
 from chengnuan.bulk.models import DemandSurvey, DemandSurveyPosition
 from tests.bulk.sheets import filled_template, seeker_row, upload
 from tests.factories import (
@@ -34,6 +35,9 @@ def world(tmp_path, settings):
         contact_phone_masked="139****4321", surveyed_on="2026-11-20", natural_key="k", created_by=clerk,
     )  # fmt: skip
     position = DemandSurveyPosition.objects.create(survey=demand, title="包装工")
+    application = Application.objects.create(
+        seeker=seeker, posting=posting, seeker_area=seeker.area_code, posting_area=posting.county_id
+    )
     return {
         "clerk": clerk,
         "seeker": seeker,
@@ -45,5 +49,6 @@ def world(tmp_path, settings):
             "demand": demand.pk,
             "employment": 0,  # filled in once the clerk has entered one
             "position_pk": position.pk,
+            "applications": application.pk,
         },
     }
