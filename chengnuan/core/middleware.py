@@ -3,6 +3,8 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
+from chengnuan.core.offline import is_shared_computer
+
 # Paths whose answers can carry personal data even to a request without a session: the JSON
 # API (token callers), the back office and its exports, sign-in (the number being signed in).
 PERSONAL_PATH_PREFIXES = ("/api/", "/office/", "/accounts/", "/django-admin/")
@@ -12,13 +14,18 @@ class NoStorePersonalDataMiddleware:
     """`Cache-Control: no-store, private` on every answer that may show a person's data, so
     neither a shared proxy nor the browser's disk (a station's shared computer) keeps a copy:
     everything a signed-in user is shown, and everything under PERSONAL_PATH_PREFIXES. Public
-    pages seen without signing in, and static files (served before this runs), stay cacheable."""
+    pages seen without signing in, and static files (served before this runs), stay cacheable.
+    On a shared computer (core.offline) every page is no-store."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.path_info.startswith(PERSONAL_PATH_PREFIXES) or request.user.is_authenticated:
+        if (
+            request.path_info.startswith(PERSONAL_PATH_PREFIXES)
+            or request.user.is_authenticated
+            or is_shared_computer(request)
+        ):
             patch_cache_control(response, no_store=True, private=True)
         return response
