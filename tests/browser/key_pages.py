@@ -5,11 +5,12 @@ pages to KEY_PAGES (and, if it needs data, a field to KeyWorld and a line to mak
 import dataclasses
 from collections.abc import Callable
 
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
+from django.test import Client
 
 from chengnuan.accounts.models import User, UserKind
 from chengnuan.employment.models import Employer, Posting
+from tests.employment.factories import EmployerUserFactory, WorkerFactory
+from tests.employment.views_support import signed_in, staff_signed_in
 from tests.factories import EmployerFactory, JobSeekerFactory, PostingFactory, StaffFactory
 
 PUBLIC, WORKER, NEW_WORKER, EMPLOYER, STAFF = "public", "worker", "new_worker", "employer", "staff"
@@ -57,38 +58,23 @@ def make_key_world() -> KeyWorld:
         description="负责汽车配件的装配和检查，有师傅带，不会可以学。长白班，包午饭。",
         open_to_older=True,
     )
-    worker = JobSeekerFactory(user=_user(UserKind.WORKER)).user
-    employer_user = _user(UserKind.EMPLOYER)
+    worker = JobSeekerFactory(user=WorkerFactory()).user
+    employer_user = EmployerUserFactory()
     employer = EmployerFactory(owner=employer_user)
     PostingFactory(employer=employer, status="pending", published_at=None, title="叉车司机")
     staff = StaffFactory()
     people = {
         WORKER: worker,
-        NEW_WORKER: _user(UserKind.WORKER),
+        NEW_WORKER: WorkerFactory(),
         EMPLOYER: employer_user,
         STAFF: staff,
     }
     return KeyWorld(posting=posting, employer=employer, people=people)
 
 
-def _user(kind: str) -> User:
-    from tests.factories import UserFactory
-
-    return UserFactory(kind=kind)
-
-
 def session_cookie(user: User, base_url: str) -> dict[str, object]:
     """A signed-in session for `user` as a browser cookie, without walking the sign-in pages
-    (the journeys test those): the checks here are about what the pages look like. Staff get
-    a confirmed TOTP device in the session, as after a real sign-in."""
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    if user.kind == UserKind.STAFF:
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        device = TOTPDevice.objects.create(user=user, name="手机", confirmed=True)
-        session["otp_device_id"] = device.persistent_id
-    session.create()
-    return {"name": "sessionid", "value": session.session_key, "url": base_url}
+    (the journeys test those): the checks here are about what the pages look like."""
+    signing_in = staff_signed_in if user.kind == UserKind.STAFF else signed_in
+    client = signing_in(Client(), user)
+    return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}
