@@ -72,7 +72,6 @@ APP_SHELL_FILES = (
     "js/htmx.min.js",
     "js/read-aloud.js",
     "icons/icon-192.png",
-    "icons/icon-512.png",
 )
 
 
@@ -98,6 +97,7 @@ def web_app_manifest(request: HttpRequest) -> JsonResponse:
     }
     response = JsonResponse(manifest, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/manifest+json"
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

@@ -9,6 +9,7 @@ from django.test import Client
 
 from chengnuan.accounts.models import User, UserKind
 from chengnuan.employment.models import Employer, Posting
+from chengnuan.employment.services.saved import saved_posting_add
 from tests.employment.factories import EmployerUserFactory, WorkerFactory
 from tests.employment.views_support import signed_in, staff_signed_in
 from tests.factories import EmployerFactory, JobSeekerFactory, PostingFactory, StaffFactory
@@ -59,6 +60,7 @@ def make_key_world() -> KeyWorld:
         open_to_older=True,
     )
     worker = JobSeekerFactory(user=WorkerFactory()).user
+    saved_posting_add(user=worker, posting=posting)
     employer_user = EmployerUserFactory()
     employer = EmployerFactory(owner=employer_user)
     PostingFactory(employer=employer, status="pending", published_at=None, title="叉车司机")

@@ -68,7 +68,7 @@ def test_saved_jobs_stay_readable_offline_until_the_worker_signs_out(app_page):
     expect(page.get_by_role("heading", name="汽车配件装配普工")).to_be_visible()
     expect(page.locator(".offline-saved-at")).to_contain_text("更新的")
     expect(page.get_by_text("现在没有网络。您看到的是上次打开时保存的内容。")).to_be_visible()
-    page.get_by_text("工资、地点和联系方式").click()
+    page.get_by_text("地点、要求和联系方式").click()
     expect(page.get_by_text(posting.contact_phone)).to_be_visible()  # a number to call
     page.goto("/jobs/")  # never opened: the offline page, with the way to the saved jobs
     expect(page.get_by_role("heading", name="现在没有网络")).to_be_visible()
