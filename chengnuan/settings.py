@@ -102,10 +102,8 @@ MIDDLEWARE = [
     "chengnuan.core.audit.AuditContextMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages leave compressed; static files were compressed ahead by WhiteNoise, which answers
-    # them above, so they never reach this. Django's gzip pads each answer at random against
-    # BREACH, and CSRF tokens are masked per answer.
-    "django.middleware.gzip.GZipMiddleware",
+    # HTML pages leave compressed (static files, compressed ahead, are answered just above).
+    "chengnuan.core.middleware.GZipPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

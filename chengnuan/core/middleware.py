@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
 
 from chengnuan.core.offline import is_shared_computer
@@ -29,3 +30,16 @@ class NoStorePersonalDataMiddleware:
         ):
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class GZipPagesMiddleware(GZipMiddleware):
+    """Django's gzip (with its random padding against BREACH) for what a phone on a slow
+    network loads from the views: HTML pages and the service worker's script
+    (bench/pages/weight.py measures them). Static files are compressed
+    ahead by WhiteNoise and answered before this; downloads (xlsx, PDF) are compressed already;
+    the JSON API is left as it is, for a front proxy to compress if it is asked to."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if not response.get("Content-Type", "").startswith(("text/html", "text/javascript")):
+            return response
+        return super().process_response(request, response)
