@@ -105,7 +105,11 @@ def logout_view(request: HttpRequest) -> HttpResponse:
         )
     logout(request)
     messages.success(request, "您已退出登录。")
-    response = redirect("home")
+    return _signed_out(redirect("home"))
+
+
+def _signed_out(response: HttpResponse) -> HttpResponse:
+    """This browser is signed out: it drops every copy it keeps of the site (core.offline)."""
     response["Clear-Site-Data"] = CLEAR_SITE_DATA
     return response
 
@@ -164,7 +168,7 @@ def close_account_view(request: HttpRequest) -> HttpResponse:
         messages.success(
             request, "您的账号已注销，个人信息已删除。以后用同一个手机号登录，会是一个新账号。"
         )
-        return redirect("home")
+        return _signed_out(redirect("home"))
     return render(request, "accounts/close.html", {"form": form})
 
 
@@ -184,7 +188,7 @@ def sign_in_end_view(request: HttpRequest, sign_in_id: str) -> HttpResponse:
     if _is_this_browser(request, sign_in):
         logout(request)
         messages.success(request, "这台设备已退出登录。")
-        return redirect("home")
+        return _signed_out(redirect("home"))
     messages.success(request, "已退出那一处登录。")
     return redirect("accounts:sign_ins")
 

@@ -3,6 +3,7 @@ page is marked for an offline copy; signing out clears what the browser holds of
 
 import pytest
 
+from chengnuan.accounts.models import BrowserSession
 from chengnuan.core.offline import SHARED_KEY
 from tests.accounts.conftest import code_in, current_totp
 from tests.accounts.factories import STAFF_PASSWORD, staff_with_device
@@ -63,3 +64,26 @@ def test_signing_out_clears_the_sites_caches_and_storage(client, sms_sign_in):
     assert response.status_code == 302
     assert response["Clear-Site-Data"] == '"cache", "storage"'
     assert SHARED_KEY not in client.session
+
+
+def test_ending_this_browsers_sign_in_clears_it_too(client, sms_sign_in):
+    sms_sign_in()
+    row = BrowserSession.objects.get()
+    response = client.post(f"/accounts/me/sign-ins/web-{row.pk}/end/")
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_closing_the_account_clears_the_browser_too(client, sms_sign_in):
+    sms_sign_in()
+    response = client.post("/accounts/me/close/", {"confirm": "on"})
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_ending_another_sign_in_does_not_clear_this_browser(client, sms_sign_in):
+    sms_sign_in()
+    BrowserSession.objects.update(key_hash="another browser")
+    row = BrowserSession.objects.get()
+    response = client.post(f"/accounts/me/sign-ins/web-{row.pk}/end/")
+    assert response.status_code == 302 and not response.has_header("Clear-Site-Data")
