@@ -1,6 +1,6 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
 
@@ -39,7 +39,9 @@ class GZipPagesMiddleware(GZipMiddleware):
     ahead by WhiteNoise and answered before this; downloads (xlsx, PDF) are compressed already;
     the JSON API is left as it is, for a front proxy to compress if it is asked to."""
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if not response.get("Content-Type", "").startswith(("text/html", "text/javascript")):
             return response
         return super().process_response(request, response)
