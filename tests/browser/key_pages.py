@@ -8,7 +8,7 @@ from collections.abc import Callable
 from django.test import Client
 
 from chengnuan.accounts.models import User, UserKind
-from chengnuan.employment.models import Employer, Posting
+from chengnuan.employment.models import Posting
 from chengnuan.employment.services.saved import saved_posting_add
 from tests.employment.factories import EmployerUserFactory, WorkerFactory
 from tests.employment.views_support import signed_in, staff_signed_in
@@ -20,7 +20,6 @@ PUBLIC, WORKER, NEW_WORKER, EMPLOYER, STAFF = "public", "worker", "new_worker", 
 @dataclasses.dataclass(frozen=True)
 class KeyWorld:
     posting: Posting
-    employer: Employer
     people: dict[str, User]
 
 
@@ -62,8 +61,12 @@ def make_key_world() -> KeyWorld:
     worker = JobSeekerFactory(user=WorkerFactory()).user
     saved_posting_add(user=worker, posting=posting)
     employer_user = EmployerUserFactory()
-    employer = EmployerFactory(owner=employer_user)
-    PostingFactory(employer=employer, status="pending", published_at=None, title="叉车司机")
+    PostingFactory(
+        employer=EmployerFactory(owner=employer_user),
+        status="pending",
+        published_at=None,
+        title="叉车司机",
+    )
     staff = StaffFactory()
     people = {
         WORKER: worker,
@@ -71,7 +74,7 @@ def make_key_world() -> KeyWorld:
         EMPLOYER: employer_user,
         STAFF: staff,
     }
-    return KeyWorld(posting=posting, employer=employer, people=people)
+    return KeyWorld(posting=posting, people=people)
 
 
 def session_cookie(user: User, base_url: str) -> dict[str, object]:
