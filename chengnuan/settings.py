@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "chengnuan.core.audit.AuditContextMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML pages leave compressed (static files, compressed ahead, are answered just above).
+    "chengnuan.core.middleware.GZipPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -259,6 +261,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Static files from collectstatic under hashed names (production), or straight from the
+# source folders (development, tests). bench/pages/weight.py turns it on to measure.
+STATIC_HASHED = env_bool("STATIC_HASHED", IS_PRODUCTION)
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -267,13 +272,21 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(VAR_DIR / "media")},
     },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        # Hashed names (site.3f9c….css) let WhiteNoise mark files immutable, cached for a
+        # year; a changed file gets a new name. Needs collectstatic, so on in production.
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_HASHED
+            else "whitenoise.storage.CompressedStaticFilesStorage"
+        )
+    },
 }
 # Uploads and returned sheets hold 身份证号 and phone numbers: readable by the service user only.
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # Outside production, serve static files straight from the source folders (no collectstatic).
-WHITENOISE_USE_FINDERS = not IS_PRODUCTION
+WHITENOISE_USE_FINDERS = not STATIC_HASHED
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"

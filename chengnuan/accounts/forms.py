@@ -3,6 +3,14 @@ from django import forms
 from chengnuan.accounts.models import UserKind
 from chengnuan.core.validators import clean_mobile
 
+SHARED_COMPUTER_LABEL = "这是公用电脑（服务站、网吧的电脑）：不在这台电脑上保存我的信息"
+
+
+def shared_computer_field(*, initial: bool) -> forms.BooleanField:
+    """The 「这是公用电脑」 switch (core.offline): nothing personal stays on this computer."""
+    return forms.BooleanField(label=SHARED_COMPUTER_LABEL, required=False, initial=initial)
+
+
 KIND_CHOICES = [(UserKind.WORKER.value, "我是求职者"), (UserKind.EMPLOYER.value, "我是招聘单位")]
 
 
@@ -41,6 +49,8 @@ class PhoneLoginForm(forms.Form):
         ),
     )
 
+    shared_computer = shared_computer_field(initial=False)
+
     def clean_phone(self) -> str:
         return clean_mobile(self.cleaned_data["phone"])
 
@@ -62,6 +72,8 @@ class StaffLoginForm(forms.Form):
         error_messages={"required": "请填写动态验证码。"},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )
+    # Station and office computers are mostly shared: on unless the person says otherwise.
+    shared_computer = shared_computer_field(initial=True)
 
 
 class CloseAccountForm(forms.Form):

@@ -28,15 +28,18 @@ from chengnuan.accounts.services.sign_ins import (
 from chengnuan.accounts.services.staff import staff_sign_in
 from chengnuan.core.crypto import mask_phone
 from chengnuan.core.http import client_ip
+from chengnuan.core.offline import CLEAR_SITE_DATA, mark_shared_computer
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 OWN_DATA_KINDS = (UserKind.WORKER, UserKind.EMPLOYER)
 ANY_KIND = tuple(UserKind)
 
 
-def _sign_in(request: HttpRequest, user: User) -> None:
+def _sign_in(request: HttpRequest, user: User, *, shared_computer: bool) -> None:
     """Log `user` in to this browser and remember the sign-in for 登录过的设备."""
     login(request, user, backend=MODEL_BACKEND)
+    if shared_computer:
+        mark_shared_computer(request)
     session_key = request.session.session_key
     assert session_key is not None  # login() has just made one
     browser_session_record(
@@ -70,7 +73,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error("code", exc)
             else:
-                _sign_in(request, user)
+                _sign_in(request, user, shared_computer=data["shared_computer"])
                 return redirect(_next_url(request, reverse("home")))
         else:
             try:
@@ -102,7 +105,13 @@ def logout_view(request: HttpRequest) -> HttpResponse:
         )
     logout(request)
     messages.success(request, "您已退出登录。")
-    return redirect("home")
+    return _signed_out(redirect("home"))
+
+
+def _signed_out(response: HttpResponse) -> HttpResponse:
+    """This browser is signed out: it drops every copy it keeps of the site (core.offline)."""
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -121,7 +130,7 @@ def staff_login_view(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            _sign_in(request, user)
+            _sign_in(request, user, shared_computer=data["shared_computer"])
             otp_login(request, device)
             return redirect(_next_url(request, reverse("employment:office_home")))
     return render(
@@ -159,7 +168,7 @@ def close_account_view(request: HttpRequest) -> HttpResponse:
         messages.success(
             request, "您的账号已注销，个人信息已删除。以后用同一个手机号登录，会是一个新账号。"
         )
-        return redirect("home")
+        return _signed_out(redirect("home"))
     return render(request, "accounts/close.html", {"form": form})
 
 
@@ -179,7 +188,7 @@ def sign_in_end_view(request: HttpRequest, sign_in_id: str) -> HttpResponse:
     if _is_this_browser(request, sign_in):
         logout(request)
         messages.success(request, "这台设备已退出登录。")
-        return redirect("home")
+        return _signed_out(redirect("home"))
     messages.success(request, "已退出那一处登录。")
     return redirect("accounts:sign_ins")
 

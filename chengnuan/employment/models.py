@@ -410,3 +410,23 @@ class Consent(models.Model):
     def __str__(self) -> str:
         verdict = "同意" if self.granted else "不同意"
         return f"{self.get_purpose_display()}：{verdict}（{self.get_method_display()}）"
+
+
+class SavedPosting(models.Model):
+    """A posting a worker keeps (收藏) to come back to, also offline (the APP channel's
+    service worker keeps the /me/saved/ page). One row per worker and posting."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_postings"
+    )
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="+")
+    saved_at = models.DateTimeField("收藏时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-saved_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "posting"], name="saved_posting_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} 收藏 {self.posting_id}"

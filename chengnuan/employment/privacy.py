@@ -15,6 +15,7 @@ from chengnuan.employment.models import Consent, JobSeeker
 from chengnuan.employment.selectors.employers import employers_for_owner
 from chengnuan.employment.selectors.seekers import seeker_for_user
 from chengnuan.employment.services.employers import employers_unlink_owner
+from chengnuan.employment.services.saved import saved_postings_erase
 from chengnuan.employment.services.seekers import seeker_erase
 
 
@@ -32,6 +33,7 @@ def erase_personal_data(user: User) -> dict[str, int]:
     erased = {
         "seeker": seeker_erase(user=user),
         "employers_unlinked": employers_unlink_owner(user=user),
+        "saved_postings": saved_postings_erase(user=user),
     }
     return {kind: count for kind, count in erased.items() if count}
 

@@ -371,3 +371,18 @@ class ContactOut(Schema):
     phone: str = Field(description="完整手机号")
     purpose: str
     purpose_label: str
+
+
+# --- 收藏 -----------------------------------------------------------------------------------
+
+
+class SavedJobIn(Schema):
+    posting_id: int = Field(description="要收藏的岗位（公开岗位的 id）")
+
+
+class SavedJobOut(Schema):
+    """A saved posting. `still_open` is false once it stopped taking applications."""
+
+    posting: PostingListOut
+    saved_at: datetime.datetime
+    still_open: bool

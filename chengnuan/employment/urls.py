@@ -19,6 +19,9 @@ urlpatterns = [
         name="my_registration_resume",
     ),
     path("me/registration/close/", worker.my_registration_close, name="my_registration_close"),
+    path("me/saved/", worker.saved_list, name="saved_list"),
+    path("jobs/<int:pk>/save/", worker.posting_save, name="posting_save"),
+    path("jobs/<int:pk>/unsave/", worker.posting_unsave, name="posting_unsave"),
     # employer
     path("employer/", employer.employer_home, name="employer_home"),
     path("employer/postings/new/", employer.posting_new, name="posting_new"),

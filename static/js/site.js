@@ -43,3 +43,45 @@
     if (block) htmx.trigger(block, "refresh");
   });
 })();
+
+/* The APP channel: the service worker (/sw.js, see templates/core/sw.js), the offline notice
+   and the "add to home screen" hint. */
+(function () {
+  "use strict";
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  }
+
+  var banner = document.querySelector("[data-offline-banner]");
+  function showOffline() { if (banner) banner.hidden = navigator.onLine; }
+  showOffline();
+  window.addEventListener("online", showOffline);
+  window.addEventListener("offline", showOffline);
+
+  // Android's browsers offer to install a site through this event; the hint is ours, shown
+  // until the person installs or says no (remembered on this phone).
+  var DISMISSED = "install-hint-dismissed";
+  var hint = document.querySelector("[data-install-hint]");
+  var offer = null;
+  function dismissed() {
+    try { return window.localStorage.getItem(DISMISSED) === "1"; } catch (e) { return false; }
+  }
+  window.addEventListener("beforeinstallprompt", function (event) {
+    event.preventDefault();
+    offer = event;
+    if (hint && !dismissed()) hint.hidden = false;
+  });
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !hint) return;
+    if (target.closest("[data-install]") && offer) {
+      offer.prompt();
+      hint.hidden = true;
+      offer = null;
+    } else if (target.closest("[data-install-dismiss]")) {
+      hint.hidden = true;
+      try { window.localStorage.setItem(DISMISSED, "1"); } catch (e) { /* private mode */ }
+    }
+  });
+  window.addEventListener("appinstalled", function () { if (hint) hint.hidden = true; });
+})();

@@ -6,8 +6,9 @@ JSON with a Chinese message and the field (see core.api_errors)."""
 
 from ninja import Router
 
-from chengnuan.employment.api import postings, seekers
+from chengnuan.employment.api import postings, saved, seekers
 
 router = Router()
 router.add_router("", postings.router)
 router.add_router("", seekers.router)
+router.add_router("", saved.router)

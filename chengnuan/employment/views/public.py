@@ -5,8 +5,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from chengnuan.accounts.models import UserKind
+from chengnuan.accounts.models import User, UserKind
 from chengnuan.employment.selectors.postings import posting_for_public
+from chengnuan.employment.selectors.saved import is_saved
 
 
 @require_GET
@@ -23,9 +24,11 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     harvested by scraping the public pages."""
     posting = posting_for_public(pk)
     user = request.user
-    show_contact = user.is_authenticated and getattr(user, "kind", "") == UserKind.WORKER
-    return render(
-        request,
-        "employment/posting_detail.html",
-        {"posting": posting, "show_contact": show_contact},
-    )
+    is_worker = isinstance(user, User) and user.kind == UserKind.WORKER
+    context = {
+        "posting": posting,
+        "show_contact": is_worker,
+        "can_save": is_worker,
+        "saved": isinstance(user, User) and is_worker and is_saved(user, posting),
+    }
+    return render(request, "employment/posting_detail.html", context)

@@ -1,4 +1,5 @@
-"""A worker's own 求职登记: register, see it, change it, pause, resume or close it."""
+"""A worker's own pages: their 求职登记 (register, see, change, pause, resume, close) and their
+收藏 (saved postings)."""
 
 import dataclasses
 from collections.abc import Callable
@@ -9,17 +10,22 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chengnuan.accounts.access import login_required_kind
 from chengnuan.accounts.models import User, UserKind
+from chengnuan.core.offline import offline_copy
 from chengnuan.core.pages import bind_form, render_form_page, run_service
 from chengnuan.employment.access import get_own_seeker_or_404
 from chengnuan.employment.choices import RegisteredVia
 from chengnuan.employment.forms.seekers import SeekerForm, SelfRegistrationForm
 from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import ConsentMethod, JobSeeker
+from chengnuan.employment.selectors.postings import posting_for_public
+from chengnuan.employment.selectors.saved import saved_for_user
 from chengnuan.employment.selectors.seekers import seeker_for_user
+from chengnuan.employment.services.saved import saved_posting_add, saved_posting_remove
 from chengnuan.employment.services.seekers import (
     seeker_close,
     seeker_pause,
@@ -119,3 +125,42 @@ def my_registration_resume(request: HttpRequest) -> HttpResponse:
 @require_POST
 def my_registration_close(request: HttpRequest) -> HttpResponse:
     return _change_status(request, seeker_close, "求职登记已关闭。想找工作了，可以随时恢复。")
+
+
+# --- 收藏: saved postings --------------------------------------------------------------------
+
+
+@offline_copy
+def saved_list(request: HttpRequest) -> HttpResponse:
+    """The worker's saved postings, each whole (with the contact), so the page is enough to
+    read and call from when the phone is offline (the service worker keeps it)."""
+    user = login_required_kind(request, UserKind.WORKER)
+    saved = saved_for_user(user)
+    return render(
+        request, "employment/saved_list.html", {"saved": saved, "rendered_at": timezone.now()}
+    )
+
+
+@require_POST
+def posting_save(request: HttpRequest, pk: int) -> HttpResponse:
+    user = login_required_kind(request, UserKind.WORKER)
+    posting = posting_for_public(pk)
+    try:
+        saved_posting_add(user=user, posting=posting)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "已收藏。在“我的收藏”里可以找到，没有网络时也能看。")
+    return redirect("employment:posting_detail", pk=posting.pk)
+
+
+@require_POST
+def posting_unsave(request: HttpRequest, pk: int) -> HttpResponse:
+    user = login_required_kind(request, UserKind.WORKER)
+    saved_posting_remove(user=user, posting_id=pk)
+    messages.success(request, "已取消收藏。")
+    target = request.POST.get("next", "")
+    if target == "saved":
+        return redirect("employment:saved_list")
+    return redirect("employment:posting_detail", pk=pk)
