@@ -255,6 +255,8 @@ WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
+# The name an authenticator app shows beside a staff member's TOTP entry.
+OTP_TOTP_ISSUER = "城暖农民工"
 
 LOGGING = {
     "version": 1,
