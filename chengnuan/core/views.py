@@ -51,3 +51,10 @@ def toggle_large_text(request: HttpRequest) -> HttpResponse:
         "large_text", "1" if turn_on else "0", max_age=3600 * 24 * 365, samesite="Lax"
     )
     return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without a valid CSRF token (the page was open too long, or cookies are off):
+    said in Chinese, with the way back to the form. (Django's own page is English and is
+    rendered without the request, so the site's header could not be drawn.)"""
+    return render(request, "403_csrf.html", {"retry_url": request.get_full_path()}, status=403)
