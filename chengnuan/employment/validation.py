@@ -300,11 +300,23 @@ def clean_posting(data: PostingInput, *, today: datetime.date | None = None) -> 
 
 
 def errors_from_discrimination(data: PostingInput, errors: Errors) -> None:
-    """File any discriminatory wording under the field it was written in."""
-    for field in ("title", "description"):
-        findings = discrimination.find_discrimination(getattr(data, field))
-        if findings:
-            errors.setdefault(field, []).append(discrimination.explain(findings))
+    """File any discriminatory wording under the field it was written in. A kind already
+    explained under the title is only named under the description, so a page shows each
+    explanation once."""
+    explained: dict[str, str] = {}
+    for field, label in (("title", "岗位名称"), ("description", "岗位说明")):
+        parts = []
+        for finding in discrimination.find_discrimination(getattr(data, field)):
+            if finding.category in explained:
+                words = "”“".join(finding.words)
+                parts.append(
+                    f"“{words}”也是{finding.category}歧视，原因见“{explained[finding.category]}”的说明。"
+                )
+            else:
+                parts.append(discrimination.explain([finding]))
+                explained[finding.category] = label
+        if parts:
+            errors.setdefault(field, []).append("".join(parts))
 
 
 def _clean_benefits(benefits: list[str], errors: Errors) -> list[str]:

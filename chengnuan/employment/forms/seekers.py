@@ -249,8 +249,10 @@ class StationRegistrationForm(SeekerForm):
     fieldsets = (*FIELDSETS, ("本人同意", ("consent_method", "consent")))
 
 
-class IdNumberCorrectionForm(forms.Form):
+class IdNumberCorrectionForm(FieldsetsMixin, forms.Form):
     """A clerk corrects a registration's 身份证号, with the person's ID card in hand."""
+
+    fieldsets: Fieldsets = (("核对身份证", ("id_number", "card_checked")),)
 
     id_number = forms.CharField(
         label="正确的身份证号",

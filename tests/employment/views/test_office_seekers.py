@@ -124,6 +124,7 @@ def test_a_clerk_corrects_an_id_number_on_its_own_page(client, clerk, person):
     url = reverse("employment:office_seeker_id_number", args=[person.pk])
     page = client.get(url).content.decode()
     assert person.id_number_masked in page and person.id_number not in page
+    assert 'name="id_number"' in page and 'name="card_checked"' in page
     right = make_id_number()
     refused = client.post(url, {"id_number": right, "action": "save"})
     assert "身份证原件" in refused.content.decode()
