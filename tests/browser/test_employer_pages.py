@@ -1,17 +1,15 @@
 """An employer's pages on a phone: a refused posting explains each rule once; ending a
 posting asks first."""
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone
 
 from chengnuan.accounts.models import UserKind
 from chengnuan.employment import discrimination
 from chengnuan.employment.choices import PostingStatus
 from chengnuan.employment.models import Posting
-from tests.browser.test_journeys import choose_region, sign_in_by_sms
+from tests.browser.test_journeys import fill_posting_form, sign_in_by_sms
 from tests.factories import EmployerFactory, PostingFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,16 +29,7 @@ def employer_page(new_page, sms_outbox):
 def test_a_refused_posting_explains_each_unlawful_kind_once(employer_page):
     page, _employer = employer_page
     page.goto("/employer/postings/new/")
-    page.get_by_label("岗位名称").fill("装配工（限男性）")
-    page.get_by_label("招几个人").fill("5")
-    choose_region(page, city="沈阳市", county="铁西区", prefix="posting")
-    page.get_by_label("最低工资").fill("4500")
-    page.get_by_label("最高工资").fill("6500")
-    page.get_by_label("岗位说明").fill("流水线装配，只招男性，包吃住。")
-    page.get_by_label("联系人").fill("赵经理")
-    page.get_by_label("联系电话").fill("13700001111")
-    valid_until = timezone.localdate() + datetime.timedelta(days=30)
-    page.get_by_label("招到哪天为止").fill(valid_until.isoformat())
+    fill_posting_form(page, title="装配工（限男性）", description="流水线装配，只招男性，包吃住。")
     page.get_by_role("button", name="提交审核").click()
 
     page.get_by_text("性别歧视").first.wait_for()
