@@ -73,6 +73,8 @@ ALLOWED_HOSTS = [
     h for h in env_str("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h
 ]
 CSRF_TRUSTED_ORIGINS = [o for o in env_str("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# 400, 403, 404 and 500 pages are templates/<status>.html; a CSRF failure has its own view.
+CSRF_FAILURE_VIEW = "chengnuan.core.views.csrf_failure"
 
 # The province the platform serves: its 2-digit adcode (21 = 辽宁).
 PROVINCE_CODE = env_str("PROVINCE_CODE", "21")
@@ -290,6 +292,8 @@ WHITENOISE_USE_FINDERS = not STATIC_HASHED
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
+# The name an authenticator app shows beside a staff member's TOTP entry.
+OTP_TOTP_ISSUER = "城暖农民工"
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to a running platform on the embedded default:
-# SQLite database, Huey on SQLite, reference + demo data, web on http://127.0.0.1:8000.
+# SQLite database, Huey on SQLite, reference + demo data, web on http://127.0.0.1:8000
+# (or BIND=host:port).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -16,6 +17,7 @@ $PY manage.py run_huey --quiet &
 consumer=$!
 trap 'kill $consumer 2>/dev/null || true' EXIT INT TERM
 $PY manage.py demo_logins
-echo "城暖农民工 is starting on http://127.0.0.1:8000 (Ctrl-C stops the web server and the task consumer)"
-.venv/bin/gunicorn chengnuan.wsgi:application --bind "${BIND:-127.0.0.1:8000}" \
+bind=${BIND:-127.0.0.1:8000}
+echo "城暖农民工 is starting on http://${bind} (Ctrl-C stops the web server and the task consumer)"
+.venv/bin/gunicorn chengnuan.wsgi:application --bind "${bind}" \
   --workers "${WEB_WORKERS:-2}" --threads 4 --access-logfile - --graceful-timeout 5

@@ -1,4 +1,4 @@
-"""A person's own data (PIPL): the shapes shown on 我的信息 and written to the download, and
+"""A person's own data (PIPL): the shapes shown on 我的信息 and written to the downloads, and
 the hook through which every app contributes its part.
 
 An app that holds data about a worker or employer adds `<app>/privacy.py` with any of:
@@ -8,9 +8,17 @@ An app that holds data about a worker or employer adds `<app>/privacy.py` with a
     def audited_records(user) -> list[AuditedRecord]: ...    # its records about `user` whose
                                                              # audit rows the person may read
 
+A Section is a titled list of records; a record is a list of Items, each labelled in Chinese
+and carrying its value twice: `value` for programs (codes as stored, times in Beijing time)
+and `text` for people (a code as its Chinese label, 是/否, a Beijing time, a name for a
+related record). From these alone 我的信息, the readable xlsx download and the JSON download
+are drawn, so an app's part comes out readable without code of its own. model_items() makes
+the Items of a model instance from its fields' verbose names and choices; build Items by hand
+for anything else.
+
 They are called by accounts.selectors.my_data and accounts.services.account.account_close (inside
 its transaction), in the order of INSTALLED_APPS. The account itself and the audit trail are
-handled by the accounts app; model_items() turns a record into the items of a section.
+handled by the accounts app.
 """
 
 import datetime
@@ -49,13 +57,25 @@ HIDDEN = {
 
 @dataclass(frozen=True)
 class Item:
-    """One value: `value` is the full value for the download, `shown` what the page prints
-    (personal numbers masked there, in case someone looks over the person's shoulder)."""
+    """One value. `name` and `value` are for programs (the JSON download); `label` and `text`
+    for people (the page and the xlsx download), in full; `masked`, when set, is what the page
+    prints instead (personal numbers, in case someone looks over the person's shoulder)."""
 
     name: str
     label: str
     value: Any
-    shown: str
+    text: str
+    masked: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """What the page prints."""
+        return self.text if self.masked is None else self.masked
+
+    def json_value(self) -> Any:
+        if isinstance(self.value, datetime.datetime):
+            return timezone.localtime(self.value).isoformat()  # Beijing time, +08:00
+        return self.value
 
 
 @dataclass
@@ -68,9 +88,14 @@ class Section:
     empty_text: str = "没有记录。"
 
     def as_json(self) -> dict[str, Any]:
+        """Codes as stored, with the Chinese label of every key beside them."""
+        labels = {item.name: item.label for record in self.records for item in record}
         return {
             "title": self.title,
-            "records": [{item.name: item.value for item in record} for record in self.records],
+            "labels": labels,
+            "records": [
+                {item.name: item.json_value() for item in record} for record in self.records
+            ],
         }
 
 
@@ -96,7 +121,7 @@ def staff_label(actor: User | None, me: User) -> str:
 
 
 def shown(value: Any) -> str:
-    """A value as the page prints it."""
+    """A value as a person reads it; times in Beijing time."""
     if value is None or value == "":
         return EMPTY
     if isinstance(value, bool):
@@ -105,9 +130,21 @@ def shown(value: Any) -> str:
         return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
     if isinstance(value, datetime.date):
         return f"{value:%Y-%m-%d}"
+    if isinstance(value, datetime.time):
+        return f"{value:%H:%M}"
     if isinstance(value, list):
         return "、".join(str(v) for v in value) or EMPTY
     return str(value)
+
+
+def record_name(record: models.Model) -> str:
+    """A related record as a person calls it: a place by its full name (辽宁省沈阳市铁西区), an
+    occupation or industry by its name, not its code."""
+    for attribute in ("full_name", "name"):
+        name = getattr(record, attribute, "")
+        if isinstance(name, str) and name:
+            return name
+    return str(record)
 
 
 def related_label(value: models.Model | None, me: User) -> str | None:
@@ -115,30 +152,33 @@ def related_label(value: models.Model | None, me: User) -> str | None:
         return None
     if isinstance(value, User):
         return staff_label(value, me)
-    return str(value)
+    return record_name(value)
 
 
 def _field_item(obj: models.Model, f: models.Field, me: User) -> Item:
     label = str(f.verbose_name)
     if f.is_relation:
-        value = related_label(getattr(obj, f.name), me)
-        return Item(f.name, label, value, shown(value))
+        related = getattr(obj, f.name)
+        text = shown(related_label(related, me))
+        # Programs get the record's code (a division's adcode); people who acted on the
+        # record are only ever named as their office.
+        value = None if related is None else text if isinstance(related, User) else related.pk
+        return Item(f.name, label, value, text)
     value = getattr(obj, f.attname)
     if f.choices:
-        printed = getattr(obj, f"get_{f.name}_display")()
-    elif f.name in MASKED and value:
-        printed = getattr(obj, MASKED[f.name])
-    else:
-        printed = shown(value)
-    return Item(f.name, label, value, printed)
+        return Item(f.name, label, value, getattr(obj, f"get_{f.name}_display")() or EMPTY)
+    if f.name in MASKED and value:
+        return Item(f.name, label, value, shown(value), masked=getattr(obj, MASKED[f.name]))
+    return Item(f.name, label, value, shown(value))
 
 
 def model_items(obj: models.Model, me: User) -> list[Item]:
     """Every field of `obj` a person would recognise, with its Chinese label."""
     items = [_field_item(obj, f, me) for f in obj._meta.concrete_fields if f.name not in HIDDEN]
     for f in obj._meta.many_to_many:
-        values = [str(v) for v in getattr(obj, f.name).all()]
-        items.append(Item(f.name, str(f.verbose_name), values, shown(values)))
+        related = list(getattr(obj, f.name).all())
+        names = [record_name(v) for v in related]
+        items.append(Item(f.name, str(f.verbose_name), [v.pk for v in related], shown(names)))
     return items
 
 

@@ -30,7 +30,7 @@ from chengnuan.core.models import AuditEntry
 def _account_section(user: User) -> Section:
     record = [
         Item("kind", "账号类型", user.kind, user.get_kind_display()),
-        Item("phone", "手机号", user.phone, user.phone_masked or EMPTY),
+        Item("phone", "手机号", user.phone, shown(user.phone), masked=user.phone_masked or EMPTY),
         Item("display_name", "称呼", user.display_name, shown(user.display_name)),
         Item("date_joined", "开通时间", user.date_joined, shown(user.date_joined)),
         Item("last_login", "上次登录", user.last_login, shown(user.last_login)),

@@ -1,9 +1,6 @@
-import json
-
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
 
+from chengnuan.accounts import downloads
 from chengnuan.accounts.access import login_required_kind, own_sign_in
 from chengnuan.accounts.forms import CloseAccountForm, PhoneLoginForm, StaffLoginForm
 from chengnuan.accounts.models import ApiToken, BrowserSession, PhoneCodePurpose, User, UserKind
@@ -147,13 +145,23 @@ def my_data_view(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def my_data_export_view(request: HttpRequest) -> HttpResponse:
+    """The readable download: a workbook in Chinese."""
     user = login_required_kind(request, OWN_DATA_KINDS)
-    data = my_data_export(user=user)
-    response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    filename = f"my-data-{timezone.localdate():%Y%m%d}.json"
+    download = my_data_export(user=user, file_format="xlsx")
+    return _attachment(downloads.as_xlsx(download), downloads.XLSX_TYPE, "xlsx")
+
+
+@require_GET
+def my_data_export_json_view(request: HttpRequest) -> HttpResponse:
+    """The same for programs: JSON."""
+    user = login_required_kind(request, OWN_DATA_KINDS)
+    download = my_data_export(user=user, file_format="json")
+    return _attachment(downloads.as_json(download), "application/json; charset=utf-8", "json")
+
+
+def _attachment(content: bytes, content_type: str, suffix: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    filename = f"my-data-{timezone.localdate():%Y%m%d}.{suffix}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

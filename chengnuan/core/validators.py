@@ -157,3 +157,47 @@ _MOBILE_TYPES = {
     phonenumbers.PhoneNumberType.MOBILE,
     phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
 }
+
+
+# --- people's names -------------------------------------------------------------------------
+
+NAME_LENGTH = (2, 32)
+# The dots minority names are written with (买买提·艾力), as people's keyboards type them:
+# all are kept as the one GB 18030 uses, U+00B7.
+_NAME_DOTS = "·•‧・"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Han characters, parts joined by a dot: 李建国, 买买提·艾力, 阿依古丽.
+_HAN_NAME = re.compile(f"[{_HAN}]+(?:·[{_HAN}]+)*")
+# Latin letters for foreigners' names as on their passport (Nguyen Van An, O'Brien,
+# Anne-Marie, José): words of letters joined by one space, hyphen, apostrophe or a dot.
+_LATIN_NAME = re.compile(r"[^\W\d_]+(?:(?:[ '\-.·]|\. )[^\W\d_]+)*\.?")
+
+
+def clean_person_name(value: str) -> str:
+    """A person's name as on their ID card or passport: Chinese characters (with · between
+    the parts of a minority name), or Latin letters for a foreigner. Emoji, digits, markup
+    and other symbols are refused with a message saying what is allowed."""
+    name = unicodedata.normalize("NFKC", value or "").strip()
+    for dot in _NAME_DOTS:
+        name = name.replace(dot, "·")
+    name = re.sub(r"\s+", " ", name)
+    if re.search(f"[{_HAN}]", name):
+        name = name.replace(" ", "")  # 李 建国: a space typed inside a Chinese name
+    low, high = NAME_LENGTH
+    if not name:
+        raise ValidationError("请填写姓名。", code="required")
+    if len(name) > high:
+        raise ValidationError(f"姓名最多{high}个字，您填了{len(name)}个。", code="length")
+    if _HAN_NAME.fullmatch(name) or (_LATIN_NAME.fullmatch(name) and _is_latin(name)):
+        if len(name) < low:
+            raise ValidationError("姓名至少要2个字，请填写完整的姓名。", code="length")
+        return name
+    raise ValidationError(
+        "姓名只能是汉字（少数民族姓名中间可以用“·”），外籍人员可以用护照上的英文字母；"
+        "不能有数字、表情或其他符号。",
+        code="format",
+    )
+
+
+def _is_latin(name: str) -> bool:
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in name)

@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from chengnuan.core.timeutil import today
 from chengnuan.employment.choices import (
     ContractType,
     Education,
@@ -134,7 +135,11 @@ class SeekerInput:
             wanted_area_codes=[d.pk for d in seeker.wanted_areas.all()],
             expected_wage=seeker.expected_wage,
             expected_wage_unit=seeker.expected_wage_unit,
-            available_from=seeker.available_from,
+            # A start date that has passed means "now": an edit starts from the empty field
+            # (which says so), not from a date the checks would call too old.
+            available_from=seeker.available_from
+            if seeker.available_from and seeker.available_from >= today()
+            else None,
             skills=seeker.skills,
             certificates=seeker.certificates,
             experience=seeker.experience,

@@ -47,7 +47,12 @@ class Employer(TimeStampedModel):
     )
     status_note = models.CharField("核验说明", max_length=200, blank=True)
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="核验人",
     )
     verified_at = models.DateTimeField("核验时间", null=True, blank=True)
     owner = models.ForeignKey(
@@ -62,7 +67,12 @@ class Employer(TimeStampedModel):
         "来源", max_length=16, choices=Source.choices, default=Source.EMPLOYER
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="登记人",
     )
 
     class Meta:
@@ -324,7 +334,12 @@ class JobSeeker(TimeStampedModel):
         "登记方式", max_length=16, choices=RegisteredVia.choices, default=RegisteredVia.SELF
     )
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="代为登记的工作人员",
     )
 
     class Meta:

@@ -123,7 +123,9 @@ class SeekerOfficeIn(SeekerFields):
 
 class SeekerPatch(Schema):
     """Only the fields sent are changed. null empties the fields that may be empty (户籍地,
-    期望工资, 可到岗日期, 免打扰时间); the others can be changed but not emptied."""
+    期望工资, 可到岗日期, 免打扰时间); the others can be changed but not emptied. The 身份证号
+    is not one of them: a station corrects it against the ID card
+    (POST /office/seekers/{seeker_id}/id-number)."""
 
     name: str = unchanged_if_left_out()
     phone: str = unchanged_if_left_out()
@@ -169,6 +171,11 @@ class SeekerSearchIn(SeekerQuery):
 
 class ContactRevealIn(Schema):
     purpose: RevealPurpose = Field(description="为什么要看完整手机号（记入操作日志）")
+
+
+class IdNumberCorrectionIn(Schema):
+    id_number: str = Field(description="按本人身份证原件核对过的正确身份证号")
+    card_checked: bool = Field(description="经办员已当面核对本人身份证原件；不是 true 就不更正")
 
 
 # --- outputs ----------------------------------------------------------------------------------

@@ -53,4 +53,9 @@ urlpatterns = [
         office_seekers.seeker_contact,
         name="office_seeker_contact",
     ),
+    path(
+        "office/seekers/<int:pk>/id-number/",
+        office_seekers.seeker_id_number,
+        name="office_seeker_id_number",
+    ),
 ]

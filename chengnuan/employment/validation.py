@@ -22,7 +22,13 @@ from django.core.exceptions import ValidationError
 from chengnuan.classifications.models import Industry, Occupation
 from chengnuan.core import crypto
 from chengnuan.core.timeutil import today as local_today
-from chengnuan.core.validators import clean_id_number, clean_mobile, clean_uscc, id_number_facts
+from chengnuan.core.validators import (
+    clean_id_number,
+    clean_mobile,
+    clean_person_name,
+    clean_uscc,
+    id_number_facts,
+)
 from chengnuan.employment import discrimination
 from chengnuan.employment.choices import (
     MONTHLY_FACTOR,
@@ -48,6 +54,11 @@ WAGE_RANGE = {
     WageUnit.PIECE: (1, 10_000),
 }
 WORKING_AGE = (16, 70)
+# A registration's age (from the 身份证号) above this is a mistyped birth year, not a person.
+MAX_REGISTRATION_AGE = 100
+# An earliest start date this many days past is still taken (a paper form filled in last
+# month and entered today); earlier, it is a typing slip.
+AVAILABLE_FROM_PAST_DAYS = 30
 # GLOSSARY: 大龄农民工 by convention 50+ (men) / 40+ (women).
 OLDER_AGE = {Gender.MALE: 50, Gender.FEMALE: 40}
 # A posting with no upper age limit, or one at 50 or above, welcomes older workers.
@@ -165,10 +176,10 @@ def _check_text(
     return value
 
 
-def _run(errors: Errors, field: str, clean: Any, value: Any) -> Any:
+def _run(errors: Errors, field: str, clean: Any, value: Any, *args: Any) -> Any:
     """Apply a core validator, filing its message under `field`."""
     try:
-        return clean(value)
+        return clean(value, *args)
     except ValidationError as exc:
         errors.setdefault(field, []).extend(exc.messages)
         return value
@@ -289,11 +300,23 @@ def clean_posting(data: PostingInput, *, today: datetime.date | None = None) -> 
 
 
 def errors_from_discrimination(data: PostingInput, errors: Errors) -> None:
-    """File any discriminatory wording under the field it was written in."""
-    for field in ("title", "description"):
-        findings = discrimination.find_discrimination(getattr(data, field))
-        if findings:
-            errors.setdefault(field, []).append(discrimination.explain(findings))
+    """File any discriminatory wording under the field it was written in. A kind already
+    explained under the title is only named under the description, so a page shows each
+    explanation once."""
+    explained: dict[str, str] = {}
+    for field, label in (("title", "岗位名称"), ("description", "岗位说明")):
+        parts = []
+        for finding in discrimination.find_discrimination(getattr(data, field)):
+            if finding.category in explained:
+                words = "”“".join(finding.words)
+                parts.append(
+                    f"“{words}”也是{finding.category}歧视，原因见“{explained[finding.category]}”的说明。"
+                )
+            else:
+                parts.append(discrimination.explain([finding]))
+                explained[finding.category] = label
+        if parts:
+            errors.setdefault(field, []).append("".join(parts))
 
 
 def _clean_benefits(benefits: list[str], errors: Errors) -> list[str]:
@@ -392,14 +415,10 @@ def posting_field_values(data: PostingInput) -> dict[str, Any]:
 def clean_seeker(data: SeekerInput, *, today: datetime.date | None = None) -> SeekerInput:
     today = today or local_today()
     errors: Errors = {}
-    id_number = _run(errors, "id_number", clean_id_number, data.id_number)
-    if "id_number" not in errors:
-        age = age_on(id_number_facts(id_number).birth_date, today)
-        if age < WORKING_AGE[0]:
-            errors["id_number"] = ["未满16周岁不能登记求职。"]
+    id_number = _run(errors, "id_number", clean_seeker_id_number, data.id_number, today)
     cleaned = dataclasses.replace(
         data,
-        name=_check_text(data.name, "name", "姓名", 32, errors, required=True),
+        name=_run(errors, "name", clean_person_name, data.name),
         id_number=id_number,
         phone=_run(errors, "phone", clean_mobile, data.phone),
         hukou_area_code=_clean_hukou(data.hukou_area_code, errors),
@@ -420,8 +439,7 @@ def clean_seeker(data: SeekerInput, *, today: datetime.date | None = None) -> Se
         ),
     )
     _check_wage(data.expected_wage, data.expected_wage_unit, "expected_wage", errors)
-    if data.available_from is not None and data.available_from > _one_year_after(today):
-        errors.setdefault("available_from", []).append("最早到岗日期最多选一年以内。")
+    _check_available_from(data.available_from, today, errors)
     if (data.quiet_start is None) != (data.quiet_end is None):
         errors.setdefault("quiet_start", []).append(
             "免打扰时间要填开始和结束两个时间，或者都不填。"
@@ -430,6 +448,37 @@ def clean_seeker(data: SeekerInput, *, today: datetime.date | None = None) -> Se
         errors.setdefault("quiet_end", []).append("免打扰的开始和结束时间不能一样。")
     _raise(errors)
     return cleaned
+
+
+def clean_seeker_id_number(value: str, today: datetime.date | None = None) -> str:
+    """A valid 身份证号 of someone who may register: at least 16 (the legal working age) by
+    the birth date it holds, and not so old that the birth year must be mistyped."""
+    number = clean_id_number(value)
+    birth_date = id_number_facts(number).birth_date
+    age = age_on(birth_date, today or local_today())
+    if age < WORKING_AGE[0]:
+        raise ValidationError(
+            f"按身份证号，这个人今年{age}岁。未满{WORKING_AGE[0]}周岁不能登记求职。",
+            code="too_young",
+        )
+    if age > MAX_REGISTRATION_AGE:
+        raise ValidationError(
+            f"按身份证号，出生日期是{birth_date.year}年{birth_date.month}月{birth_date.day}日，"
+            f"算下来{age}岁，这不太可能。请核对第7到14位（出生年月日）。",
+            code="implausible_age",
+        )
+    return number
+
+
+def _check_available_from(day: datetime.date | None, today: datetime.date, errors: Errors) -> None:
+    if day is None:
+        return
+    if day < today - datetime.timedelta(days=AVAILABLE_FROM_PAST_DAYS):
+        errors.setdefault("available_from", []).append(
+            f"最早到岗日期（{day:%Y-%m-%d}）已经过去很久了，请核对。现在就能上岗的，这一项不填就行。"
+        )
+    elif day > _one_year_after(today):
+        errors.setdefault("available_from", []).append("最早到岗日期最多选一年以内。")
 
 
 def _clean_hukou(code: str | None, errors: Errors) -> str | None:

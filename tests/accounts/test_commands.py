@@ -1,11 +1,14 @@
 """staff_create, staff_api_token, create_demo_accounts, demo_logins."""
 
+import base64
 import re
 from io import StringIO
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengnuan.accounts.demo import DEMO_STAFF
@@ -99,7 +102,7 @@ def test_staff_api_token_needs_an_existing_staff_member():
         run("staff_api_token", "--username", "nobody", "--name", "x")
 
 
-def test_demo_accounts_are_created_once_and_sign_in_with_the_printed_code():
+def test_demo_accounts_are_created_once_and_sign_in_with_the_printed_secret():
     run("create_demo_accounts")
     run("create_demo_accounts")
     assert User.objects.filter(kind=UserKind.STAFF).count() == len(DEMO_STAFF)
@@ -115,12 +118,28 @@ def test_demo_accounts_are_created_once_and_sign_in_with_the_printed_code():
 
     out = run("demo_logins")
     spec = DEMO_STAFF[0]
-    line = next(line for line in out.splitlines() if spec.username in line)
-    code = line.rsplit("|", 1)[1].strip()
-    assert re.fullmatch(r"\d{6}", code)
+    assert spec.username in out and spec.password in out
+    uri = next(w for w in out.split() if w.startswith("otpauth://") and spec.username in w)
+    secret = parse_qs(urlsplit(uri).query)["secret"][0]
+    code = authenticator_code(secret)
     user, _device = staff_sign_in(username=spec.username, password=spec.password, otp_token=code)
     assert user.area_id == spec.area_code
-    assert "再运行一次" in out and "控制台" in out
+    assert out.count("otpauth://totp/") == len(DEMO_STAFF)
+    assert out.count("\u2588" * 7) >= len(DEMO_STAFF)  # a QR code's finder pattern, per officer
+    assert "身份验证器" in out and "控制台" in out
+
+
+def test_demo_logins_print_no_code_that_goes_stale():
+    run("create_demo_accounts")
+    out = run("demo_logins", "--no-qr")
+    assert not re.search(r"(?<![\w=%])\d{6}(?!\w)", out)
+    assert "\u2588" not in out
+
+
+def authenticator_code(base32_secret: str) -> str:
+    """The current code of a TOTP secret as an authenticator app computes it (RFC 6238)."""
+    key = base64.b32decode(base32_secret + "=" * (-len(base32_secret) % 8))
+    return f"{totp(key, 30, 0, 6):06d}"
 
 
 def test_demo_totp_secrets_are_fixed():

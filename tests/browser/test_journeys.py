@@ -64,6 +64,20 @@ def choose_region(
         )
 
 
+def fill_posting_form(page, *, title: str, description: str) -> None:
+    """The new-posting form, filled in as an employer in 沈阳铁西 would."""
+    page.get_by_label("岗位名称").fill(title)
+    page.get_by_label("招几个人").fill("5")
+    choose_region(page, city="沈阳市", county="铁西区", prefix="posting")
+    page.get_by_label("最低工资").fill("4500")
+    page.get_by_label("最高工资").fill("6500")
+    page.get_by_label("岗位说明").fill(description)
+    page.get_by_label("联系人").fill("赵经理")
+    page.get_by_label("联系电话").fill("13700001111")
+    valid_until = timezone.localdate() + datetime.timedelta(days=30)
+    page.get_by_label("招到哪天为止").fill(valid_until.isoformat())
+
+
 def test_worker_signs_in_registers_and_sees_their_data(new_page, sms_outbox):
     page = new_page()
     sign_in_by_sms(page, sms_outbox, phone=WORKER_PHONE, role_label="我是求职者")
@@ -111,16 +125,9 @@ def test_employer_posts_a_job_clerk_approves_it_and_it_goes_public(new_page, sms
     employer_page.get_by_role("button", name=re.compile("提交|登记|保存")).first.click()
     employer_page.get_by_role("link", name="发布新岗位").click()
 
-    employer_page.get_by_label("岗位名称").fill("汽车配件装配工")
-    employer_page.get_by_label("招几个人").fill("5")
-    choose_region(employer_page, city="沈阳市", county="铁西区", prefix="posting")
-    employer_page.get_by_label("最低工资").fill("4500")
-    employer_page.get_by_label("最高工资").fill("6500")
-    employer_page.get_by_label("岗位说明").fill("流水线装配，长白班，限男性，包吃住。")
-    employer_page.get_by_label("联系人").fill("赵经理")
-    employer_page.get_by_label("联系电话").fill("13700001111")
-    valid_until = timezone.localdate() + datetime.timedelta(days=30)
-    employer_page.get_by_label("招到哪天为止").fill(valid_until.isoformat())
+    fill_posting_form(
+        employer_page, title="汽车配件装配工", description="流水线装配，长白班，限男性，包吃住。"
+    )
     employer_page.get_by_role("button", name="提交审核").click()
 
     # 限男性 is refused with the rule explained; what was typed stays.

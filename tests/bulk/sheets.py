@@ -145,9 +145,14 @@ def with_check_digit_broken(number: str) -> str:
     return number[:-1] + ("0" if number[-1] != "0" else "1")
 
 
+def worker_name(n: int) -> str:
+    """A name for the n-th made-up worker that a name check accepts (no digits): 工友一五."""
+    return "工友" + "".join("零一二三四五六七八九"[int(d)] for d in str(n))
+
+
 def twenty_rows_three_wrong() -> list[dict[str, Any]]:
     """The issue's journey: 20 seekers, three wrong (sheet rows 7, 12 and 18)."""
-    rows = [seeker_row(姓名=f"工友{n}") for n in range(20)]
+    rows = [seeker_row(姓名=worker_name(n)) for n in range(20)]
     rows[4]["身份证号"] = with_check_digit_broken(rows[4]["身份证号"])  # sheet row 7
     rows[9]["手机号"] = "1391234"  # sheet row 12
     rows[15]["现居住乡镇街道"] = "幸福大街"  # sheet row 18
@@ -157,9 +162,9 @@ def twenty_rows_three_wrong() -> list[dict[str, Any]]:
 def three_fixes() -> dict[str, dict[str, str]]:
     """The clerk's corrections of those three rows, for fix_returned_sheet."""
     return {
-        "工友4": {"身份证号": unique_id_number()},
-        "工友9": {"手机号": "13912345678"},
-        "工友15": {"现居住乡镇街道": "工人村街道"},
+        worker_name(4): {"身份证号": unique_id_number()},
+        worker_name(9): {"手机号": "13912345678"},
+        worker_name(15): {"现居住乡镇街道": "工人村街道"},
     }
 
 

@@ -31,6 +31,7 @@ from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.models import ImportJob
 from chengnuan.bulk.services import imports
 from chengnuan.employment.models import JobSeeker
+from tests.bulk.sheets import worker_name
 from tests.employment.views_support import staff_signed_in
 from tests.factories import StaffFactory
 
@@ -228,7 +229,7 @@ def big_sheet(rows: int) -> bytes:
         birth = first_birthday + datetime.timedelta(days=n // 500)
         body = f"210106{birth:%Y%m%d}{n % 500 * 2 + 1:03d}"
         id_number = body + ric.calc_check_digit(body + "0")
-        lines.append(f"工友{n},{id_number},139{n:08d},铁西区,昆明湖街道,装配钳工,5000,是")
+        lines.append(f"{worker_name(n)},{id_number},139{n:08d},铁西区,昆明湖街道,装配钳工,5000,是")
     return "\n".join(lines).encode()
 
 

@@ -12,7 +12,7 @@ from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.bulk.models import ImportJob
 from chengnuan.bulk.services import imports
 from chengnuan.employment.models import JobSeeker
-from tests.bulk.sheets import filled_template, seeker_row, upload
+from tests.bulk.sheets import filled_template, seeker_row, upload, worker_name
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_rows_checked_in_worker_processes_give_the_same_result(clerk, settings):
     settings.BULK_IMPORT_WORKERS = 2
     if not parallel.worker_count(100):
         pytest.skip("workers need a database other processes can open (not SQLite in memory)")
-    rows = [seeker_row(姓名=f"工友{n}") for n in range(30)]
+    rows = [seeker_row(姓名=worker_name(n)) for n in range(30)]
     rows[7]["手机号"] = "12"
     rows[21]["本人已同意登记"] = "否"
     job = upload(

@@ -282,3 +282,15 @@ def test_mobile_verdict_by_segment_agrees_with_phonenumbers_for_every_number(num
     except ValidationError:
         accepted = False
     assert accepted == is_mobile
+
+
+def test_person_names_say_what_is_allowed():
+    from chengnuan.core.validators import clean_person_name
+
+    assert clean_person_name(" 阿依古丽 ") == "阿依古丽"
+    assert clean_person_name("José Martí") == "José Martí"
+    assert error_code(clean_person_name, "") == "required"
+    assert error_code(clean_person_name, "李") == "length"
+    assert error_code(clean_person_name, "李" * 33) == "length"
+    for bad in ("🙂🙂", "&lt;b&gt;", "李·", "·李四", "Li--Si", "13912345678"):
+        assert error_code(clean_person_name, bad) == "format"

@@ -70,6 +70,13 @@ def test_live_postings_pass_the_posting_checks_including_discrimination(demo):
         clean_posting(PostingInput.from_posting(posting))
 
 
+def test_titles_leave_the_older_workers_mark_to_the_page_chip(demo):
+    # Pages print 「欢迎大龄」 as a chip beside the title of such a posting: in the title too
+    # it read 「欢迎大龄 欢迎大龄」.
+    assert Posting.objects.filter(open_to_older=True).exists()
+    assert not Posting.objects.filter(title__contains="欢迎大龄").exists()
+
+
 def test_posting_derived_fields_match_what_the_services_store(demo):
     derived = (
         "city_code",
@@ -251,6 +258,16 @@ def test_command_refuses_postings_without_employers():
     with pytest.raises(CommandError, match="不能为 0"):
         call_command("generate_demo", postings=5, seekers=0, employers=0, stdout=StringIO())
     assert not Posting.objects.exists()
+
+
+def test_command_refuses_production_before_writing_anything(settings):
+    from django.core.management.base import CommandError
+
+    settings.IS_PRODUCTION = True
+    with pytest.raises(CommandError, match="生产环境"):
+        call_command("generate_demo", postings=5, seekers=3, stdout=StringIO())
+    assert not Employer.objects.exists() and not Posting.objects.exists()
+    assert not JobSeeker.objects.exists()
 
 
 def test_number_makers():

@@ -133,3 +133,54 @@ def test_seeker_id_number_is_normalised_and_facts_derived():
     assert values["birth_date"] == datetime.date(1972, 2, 29)
     assert values["is_older"] is False  # not yet 50 on the day before the birthday
     assert seeker_field_values(cleaned, today=datetime.date(2022, 3, 1))["is_older"] is True
+
+
+def seeker_errors(**overrides):
+    with pytest.raises(ValidationError) as excinfo:
+        clean_seeker(seeker_input(**overrides), today=TODAY)
+    return excinfo.value.message_dict
+
+
+def test_a_birth_date_that_makes_the_person_over_100_is_refused_plainly():
+    [message] = seeker_errors(birth=datetime.date(1900, 1, 1))["id_number"]
+    assert "1900年1月1日" in message and "126岁" in message and "第7到14位" in message
+    assert clean_seeker(seeker_input(birth=datetime.date(1946, 3, 1)), today=TODAY)  # 80: kept
+
+
+def test_a_birth_date_under_16_is_refused_with_the_age():
+    [message] = seeker_errors(birth=datetime.date(2011, 3, 2))["id_number"]
+    assert "今年14岁" in message and "未满16周岁" in message
+
+
+def test_an_earliest_start_long_past_or_far_ahead_is_refused():
+    assert (
+        "过去很久" in seeker_errors(available_from=datetime.date(1900, 1, 1))["available_from"][0]
+    )
+    assert (
+        "一年以内" in seeker_errors(available_from=datetime.date(2027, 3, 2))["available_from"][0]
+    )
+    for fine in (TODAY - datetime.timedelta(days=30), TODAY, datetime.date(2027, 3, 1)):
+        assert clean_seeker(seeker_input(available_from=fine), today=TODAY).available_from == fine
+
+
+@pytest.mark.parametrize(
+    "name", ["😀😀", "张三😀", "<script>x</script>", "李4", "王_五", "Иван Петров"]
+)
+def test_a_name_of_emoji_markup_digits_or_other_scripts_is_refused(name):
+    assert "只能是汉字" in seeker_errors(name=name)["name"][0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("李建国", "李建国"),
+        ("买买提•艾力", "买买提·艾力"),  # the dot people's keyboards type, stored as GB 18030's
+        ("迪丽热巴·迪力木拉提", "迪丽热巴·迪力木拉提"),
+        ("李 建国", "李建国"),
+        ("Nguyen Van An", "Nguyen Van An"),
+        ("Anne-Marie O'Brien", "Anne-Marie O'Brien"),
+        ("ＪＯＨＮ", "JOHN"),
+    ],
+)
+def test_chinese_minority_and_foreign_names_are_accepted(typed, kept):
+    assert clean_seeker(seeker_input(name=typed), today=TODAY).name == kept

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from chengnuan.accounts import privacy
+from chengnuan.accounts.downloads import DownloadFormat, MyDataDownload
 from chengnuan.accounts.models import ApiToken, PhoneCode, User, UserKind
 from chengnuan.accounts.selectors import my_data
 from chengnuan.accounts.services.sign_ins import browser_sessions_end_all
@@ -45,12 +46,14 @@ def account_close(*, user: User) -> None:
         audit_record(actor=user, action=AuditAction.DELETE, obj=user, detail={"erased": erased})
 
 
-def my_data_export(*, user: User) -> dict[str, object]:
-    """Everything held about `user`, unmasked (it is their own), for download; audited."""
+def my_data_export(*, user: User, file_format: DownloadFormat) -> MyDataDownload:
+    """Everything held about `user`, unmasked (it is their own), for download as a readable
+    workbook or as JSON; audited."""
     sections = my_data(user)
-    audit_record(actor=user, action=AuditAction.EXPORT, obj=user, detail={"what": "own_data"})
-    return {
-        "说明": "这是城暖农民工服务平台保存的关于您的全部信息。请妥善保管，不要发给别人。",
-        "exported_at": timezone.now(),
-        "sections": {section.key: section.as_json() for section in sections},
-    }
+    audit_record(
+        actor=user,
+        action=AuditAction.EXPORT,
+        obj=user,
+        detail={"what": "own_data", "format": file_format},
+    )
+    return MyDataDownload(sections=sections, exported_at=timezone.now())

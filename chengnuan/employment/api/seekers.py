@@ -1,5 +1,6 @@
 """/api/v1 job seekers: a worker's own 求职登记, and the office's registrations, list, look-up
-by name or number (by POST) and the whole phone number with a purpose (audited)."""
+by name or number (by POST), the whole phone number with a purpose and the correction of
+a 身份证号 against the ID card (both audited)."""
 
 from typing import Any
 
@@ -21,6 +22,7 @@ from chengnuan.employment.models import ConsentMethod, JobSeeker
 from chengnuan.employment.schemas import (
     ContactOut,
     ContactRevealIn,
+    IdNumberCorrectionIn,
     SeekerListOut,
     SeekerOfficeIn,
     SeekerOut,
@@ -32,6 +34,7 @@ from chengnuan.employment.schemas import (
 from chengnuan.employment.selectors.seekers import SeekerFilters, seeker_lookup, seekers_for_staff
 from chengnuan.employment.services.seekers import (
     seeker_contact_reveal,
+    seeker_id_number_correct,
     seeker_register,
     seeker_update,
 )
@@ -148,3 +151,19 @@ def office_seeker_contact(
     )
     purpose = RevealPurpose(payload.purpose)
     return ContactOut(phone=phone, purpose=purpose.value, purpose_label=purpose.label)
+
+
+@router.post(
+    "/office/seekers/{seeker_id}/id-number",
+    response=SeekerOut,
+    auth=ApiAuth,
+    summary="更正身份证号（核对本人身份证原件后，留痕）",
+)
+def office_seeker_id_number(
+    request: HttpRequest, seeker_id: int, payload: IdNumberCorrectionIn
+) -> JobSeeker:
+    user = staff_required(request)
+    seeker = access.get_seeker_for_staff_or_404(user, seeker_id, request)
+    return seeker_id_number_correct(
+        seeker=seeker, id_number=payload.id_number, actor=user, card_checked=payload.card_checked
+    )

@@ -139,12 +139,7 @@ def build_posting(
     age_min = rng.choice((18, 18, 18, 20, 22))
     age_max = rng.choice(profile.age_max)
     core = rng.choice(role.titles)
-    tags = text.job_tags(
-        benefits,
-        shift,
-        age_max is None or age_max >= 50,
-        shift == Shift.DAY and rng.random() < 0.25,
-    )
+    tags = text.job_tags(benefits, shift, shift == Shift.DAY and rng.random() < 0.25)
     headcount = rng.randint(*profile.headcount)
     data = PostingInput(
         title=text.posting_title(rng, core, place, tags),

@@ -60,14 +60,14 @@ ROADS = (
 )
 
 
-def job_tags(benefits: list[str], shift: str, open_to_older: bool, weekends_off: bool) -> list[str]:
+def job_tags(benefits: list[str], shift: str, weekends_off: bool) -> list[str]:
+    """The selling points a title may carry. Not 欢迎大龄: every page already marks a posting
+    open to older workers with that chip, beside the title."""
     tags = [tag for tag, applies in _BENEFIT_TAGS if applies(benefits)]
     if shift in _SHIFT_TAGS:
         tags.append(_SHIFT_TAGS[shift])
     if weekends_off:
         tags.append("双休")
-    if open_to_older:
-        tags.append("欢迎大龄")
     return tags
 
 

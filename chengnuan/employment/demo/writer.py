@@ -12,6 +12,7 @@ from typing import cast
 from django.db import models, reset_queries, transaction
 from django.utils import timezone
 
+from chengnuan.accounts.demo import refuse_in_production
 from chengnuan.employment.demo.bulk import insert_rows
 from chengnuan.employment.demo.identity import SEEKER_SPACE
 from chengnuan.employment.demo.records import (
@@ -55,7 +56,10 @@ def generate_demo(
     progress: Progress | None = None,
 ) -> DemoCounts:
     """Create demo employers, postings and seekers. The same seed on the same database state
-    gives the same rows; running again adds more (numbers continue where the last run ended)."""
+    gives the same rows; running again adds more (numbers continue where the last run ended).
+    Refused in production before anything is written: demo people do not belong among real ones
+    (and the demo accounts that follow would be refused there anyway)."""
+    refuse_in_production()
     employer_count = default_employer_count(postings) if employers is None else employers
     if postings and not employer_count:
         raise ValueError("岗位需要用人单位：--employers 不能为 0。")

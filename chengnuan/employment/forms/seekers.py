@@ -1,5 +1,6 @@
 """求职登记 forms: the worker's own, and the station clerk's (with how the worker agreed)."""
 
+import dataclasses
 from typing import Any
 
 from django import forms
@@ -18,12 +19,13 @@ from chengnuan.core.forms import (
 )
 from chengnuan.employment.choices import PushChannel, PushFrequency, WageUnit
 from chengnuan.employment.inputs import SeekerInput
-from chengnuan.employment.models import ConsentMethod
+from chengnuan.employment.models import ConsentMethod, JobSeeker
 from chengnuan.employment.selectors.choices import (
     COMMON_OCCUPATION_CODES,
     occupation_choices,
     occupation_search,
 )
+from chengnuan.employment.services.seekers import CARD_NOT_CHECKED, ID_NUMBER_FIXED
 from chengnuan.regions import choices as region_choices
 from chengnuan.regions.forms import region_select, setup_region_fields
 
@@ -196,6 +198,24 @@ class SeekerForm(FieldsetsMixin, forms.Form):
         return to_input(SeekerInput, self.cleaned_data)
 
 
+class OwnRegistrationEditForm(SeekerForm):
+    """The worker's own edit. The 身份证号 is shown masked and cannot be changed here: it is
+    who the registration is, so a wrong one is corrected at a station against the ID card."""
+
+    def __init__(self, *args: Any, seeker: JobSeeker, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._id_number = seeker.id_number
+        field = self.fields["id_number"]
+        field.disabled = True
+        field.required = False
+        field.initial = seeker.id_number_masked
+        field.help_text = ID_NUMBER_FIXED
+        self.initial["id_number"] = seeker.id_number_masked
+
+    def to_input(self) -> SeekerInput:
+        return dataclasses.replace(super().to_input(), id_number=self._id_number)
+
+
 class SelfRegistrationForm(SeekerForm):
     """What a worker fills in on their phone; they tick the consent box themselves."""
 
@@ -227,3 +247,21 @@ class StationRegistrationForm(SeekerForm):
     )
 
     fieldsets = (*FIELDSETS, ("本人同意", ("consent_method", "consent")))
+
+
+class IdNumberCorrectionForm(FieldsetsMixin, forms.Form):
+    """A clerk corrects a registration's 身份证号, with the person's ID card in hand."""
+
+    fieldsets: Fieldsets = (("核对身份证", ("id_number", "card_checked")),)
+
+    id_number = forms.CharField(
+        label="正确的身份证号",
+        max_length=24,
+        help_text="按本人身份证原件填写18位号码。",
+        error_messages=text_errors("身份证号"),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    card_checked = forms.BooleanField(
+        label="我已当面核对本人的身份证原件",
+        error_messages={"required": CARD_NOT_CHECKED},
+    )

@@ -8,8 +8,7 @@ from django.db.models import Q
 
 from chengnuan.accounts.models import User
 from chengnuan.classifications.models import Industry, Occupation
-from chengnuan.regions.choices import Choices, GroupedChoices, province_prefix
-from chengnuan.regions.models import Division, DivisionLevel
+from chengnuan.regions.choices import Choices, GroupedChoices, counties_within
 
 # Work most people who come to a station ask for first (CSCO 2022 detailed occupations).
 COMMON_OCCUPATION_CODES = (
@@ -86,9 +85,7 @@ def industry_choices() -> GroupedChoices:
 
 
 def scope_county_choices(user: User) -> Choices:
-    """Counties inside a staff member's area (a county clerk gets just their own)."""
+    """Counties inside a staff member's area (a county clerk gets just their own), named with
+    their city where the area spans several."""
     area = user.scope_prefix
-    if not area:
-        return []
-    rows = Division.objects.filter(level=DivisionLevel.COUNTY, code__startswith=area[:6])
-    return list(rows.filter(code__startswith=province_prefix()).values_list("code", "name"))
+    return counties_within(area) if area else []

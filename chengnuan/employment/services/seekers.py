@@ -1,6 +1,7 @@
 """Writes for 求职登记 (job seekers): one record per person, with the consents they gave.
 Every change is audited, whether staff or the person made it (PIPL)."""
 
+import dataclasses
 import datetime
 import uuid
 from typing import Any
@@ -23,12 +24,21 @@ from chengnuan.employment.choices import (
 from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import Consent, ConsentMethod, ConsentPurpose, JobSeeker
 from chengnuan.employment.permissions import OUT_OF_SCOPE, is_staff, is_staff_in_scope
-from chengnuan.employment.validation import clean_seeker, seeker_field_values
+from chengnuan.employment.validation import (
+    clean_seeker,
+    clean_seeker_id_number,
+    seeker_field_values,
+)
 
 DUPLICATE_ID = (
     "这个身份证号已经登记过了。如果是您本人登记的，请用登记时的手机号登录后修改；"
     "如果不是您登记的，请带身份证到就近的服务站核实。"
 )
+ID_NUMBER_FIXED = (
+    "身份证号登记后不能自己修改。如果登记错了，请带上身份证到就近的就业服务站，"
+    "工作人员核对证件后帮您更正。"
+)
+CARD_NOT_CHECKED = "请先当面核对本人的身份证原件，再勾选这一项。"
 OUT_OF_AREA_RESIDENCE = "这个居住地不在您负责的区域内，请核对居住地，或请本人到居住地的服务站登记。"
 # How a consent given in person is recorded; a worker's own registration is online.
 IN_PERSON_METHODS = (ConsentMethod.SIGNED, ConsentMethod.VERBAL)
@@ -167,10 +177,12 @@ def seeker_update(
     seeker = _lock(seeker)
     _require_seeker_access(seeker, actor)
     cleaned = clean_seeker(data)
+    if cleaned.id_number != seeker.id_number:
+        # The number is who the registration is: changed only at a station, against the
+        # ID card (seeker_id_number_correct), never by whoever holds the phone.
+        raise ValidationError({"id_number": [ID_NUMBER_FIXED]})
     if is_staff(actor) and not is_staff_in_scope(actor, cleaned.residence_code):
         raise ValidationError({"residence_code": [OUT_OF_AREA_RESIDENCE]})
-    if _id_taken(cleaned.id_number, except_pk=seeker.pk):
-        raise ValidationError({"id_number": [DUPLICATE_ID]})
     before = _push_consents(seeker.push_frequency, seeker.push_channel)
     old_values = {name: getattr(seeker, name) for name in seeker_field_values(cleaned)}
     for name, value in seeker_field_values(cleaned).items():
@@ -190,6 +202,64 @@ def seeker_update(
         n for n, v in old_values.items() if getattr(seeker, n) != v and not n.endswith("_hash")
     )
     _audit(actor, AuditAction.UPDATE, seeker, fields=changed)
+    return seeker
+
+
+# The fields the 身份证号 decides.
+_ID_NUMBER_FIELDS = (
+    "id_number",
+    "id_number_hash",
+    "id_number_masked",
+    "birth_date",
+    "gender",
+    "is_older",
+)
+
+
+@transaction.atomic
+def seeker_id_number_correct(
+    *, seeker: JobSeeker, id_number: str, actor: User, card_checked: bool
+) -> JobSeeker:
+    """A station clerk corrects a registration's 身份证号 after checking the person's ID card:
+    only staff whose area covers the person, only a valid number of working age that nobody
+    else registered with; the old and new numbers go to the audit log masked."""
+    seeker = _lock(seeker)
+    if not is_staff_in_scope(actor, seeker.area_code):
+        raise PermissionDenied(OUT_OF_SCOPE)
+    errors: dict[str, list[str]] = {}
+    if not card_checked:
+        errors["card_checked"] = [CARD_NOT_CHECKED]
+    try:
+        number = clean_seeker_id_number(id_number)
+    except ValidationError as error:
+        errors["id_number"] = error.messages
+    else:
+        if number == seeker.id_number:
+            errors["id_number"] = ["新的身份证号和原来的一样，不用更正。"]
+        elif _id_taken(number, except_pk=seeker.pk):
+            errors["id_number"] = [DUPLICATE_ID]
+    if errors:
+        raise ValidationError(errors)
+    old_masked = seeker.id_number_masked
+    values = seeker_field_values(
+        dataclasses.replace(SeekerInput.from_seeker(seeker), id_number=number)
+    )
+    for name in _ID_NUMBER_FIELDS:
+        setattr(seeker, name, values[name])
+    try:
+        with transaction.atomic():
+            seeker.save(update_fields=[*_ID_NUMBER_FIELDS, "updated_at"])
+    except IntegrityError:  # the same number registered at the same moment elsewhere
+        raise ValidationError({"id_number": [DUPLICATE_ID]}) from None
+    _audit(
+        actor,
+        AuditAction.UPDATE,
+        seeker,
+        fields=["id_number"],
+        id_number_from=old_masked,
+        id_number_to=seeker.id_number_masked,
+        card_checked=True,
+    )
     return seeker
 
 

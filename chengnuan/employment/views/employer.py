@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from chengnuan.accounts.access import login_required_kind
 from chengnuan.accounts.models import User, UserKind
@@ -158,6 +158,12 @@ def posting_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _posting_action(request, pk, posting_submit, "岗位已提交审核。")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def posting_close_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _posting_action(request, pk, posting_close, "岗位已结束招聘，不再公开。")
+    """Ending a posting cannot be undone, so it asks first, on a page of its own (works without
+    JavaScript, needs no inline script): only the confirmation's POST ends it."""
+    user = login_required_kind(request, UserKind.EMPLOYER)
+    posting = get_posting_for_employer_or_404(user, pk)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        return _posting_action(request, pk, posting_close, "岗位已结束招聘，不再公开。")
+    return render(request, "employment/posting_close_confirm.html", {"posting": posting})

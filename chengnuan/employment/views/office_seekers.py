@@ -24,10 +24,14 @@ from chengnuan.employment.forms.filters import (
     SeekerFilterForm,
     SeekerLookupForm,
 )
-from chengnuan.employment.forms.seekers import StationRegistrationForm
+from chengnuan.employment.forms.seekers import IdNumberCorrectionForm, StationRegistrationForm
 from chengnuan.employment.models import ConsentMethod, JobSeeker
 from chengnuan.employment.selectors.seekers import SeekerLookup, seekers_for_staff
-from chengnuan.employment.services.seekers import seeker_contact_reveal, seeker_register
+from chengnuan.employment.services.seekers import (
+    seeker_contact_reveal,
+    seeker_id_number_correct,
+    seeker_register,
+)
 
 
 def seeker_list(request: HttpRequest) -> HttpResponse:
@@ -130,4 +134,33 @@ def seeker_new(request: HttpRequest) -> HttpResponse:
         heading="代办求职登记",
         intro="请本人出示身份证，当面核对后填写。居住地要在您负责的区域内。",
         buttons=[{"value": "save", "label": "保存登记"}],
+    )
+
+
+def seeker_id_number(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a registration's 身份证号 with the person and their ID card at the station
+    (the person cannot change it themself)."""
+    user = staff_required(request)
+    seeker = get_seeker_for_staff_or_404(user, pk, request)
+    form, submitted = bind_form(request, IdNumberCorrectionForm)
+    if submitted and form.is_valid():
+        corrected = run_service(
+            form,
+            lambda: seeker_id_number_correct(
+                seeker=seeker,
+                id_number=form.cleaned_data["id_number"],
+                actor=user,
+                card_checked=form.cleaned_data["card_checked"],
+            ),
+        )
+        if corrected is not None:
+            messages.success(request, f"已更正{corrected.name}的身份证号，已记入操作日志。")
+            return redirect("employment:office_seeker_detail", pk=corrected.pk)
+    return render_form_page(
+        request,
+        form,
+        heading=f"更正{seeker.name}的身份证号",
+        intro=f"现在登记的是 {seeker.id_number_masked}。请本人出示身份证原件，核对无误后填写正确的号码。",
+        buttons=[{"value": "save", "label": "更正身份证号"}],
+        cancel_url=reverse("employment:office_seeker_detail", args=[seeker.pk]),
     )

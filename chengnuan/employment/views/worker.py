@@ -19,7 +19,7 @@ from chengnuan.core.offline import offline_copy
 from chengnuan.core.pages import bind_form, render_form_page, run_service
 from chengnuan.employment.access import get_own_seeker_or_404
 from chengnuan.employment.choices import RegisteredVia
-from chengnuan.employment.forms.seekers import SeekerForm, SelfRegistrationForm
+from chengnuan.employment.forms.seekers import OwnRegistrationEditForm, SelfRegistrationForm
 from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import ConsentMethod, JobSeeker
 from chengnuan.employment.selectors.postings import posting_for_public
@@ -78,7 +78,9 @@ def my_registration(request: HttpRequest) -> HttpResponse:
 def my_registration_edit(request: HttpRequest) -> HttpResponse:
     user = login_required_kind(request, UserKind.WORKER)
     seeker = get_own_seeker_or_404(user)
-    form, submitted = bind_form(request, SeekerForm, initial=seeker_initial(seeker))
+    form, submitted = bind_form(
+        request, OwnRegistrationEditForm, initial=seeker_initial(seeker), seeker=seeker
+    )
     if submitted and form.is_valid():
         saved = run_service(
             form, lambda: seeker_update(seeker=seeker, data=form.to_input(), actor=user)

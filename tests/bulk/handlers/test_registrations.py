@@ -2,11 +2,14 @@
 the clerk's journey, all-or-nothing, the valid-rows mode with its returned sheet, no
 duplicates on re-upload, new employers, consent and area scope."""
 
+import datetime
+
 import pytest
 from django.db import connection
 
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.core.models import AuditAction, AuditEntry, AuditResult
+from chengnuan.core.timeutil import today
 from chengnuan.employment.choices import (
     EmployerStatus,
     PostingStatus,
@@ -32,6 +35,7 @@ from tests.bulk.sheets import (
     three_fixes,
     twenty_rows_three_wrong,
     upload,
+    worker_name,
 )
 from tests.employment.factories import DalianClerkFactory
 from tests.factories import EmployerFactory, make_uscc
@@ -58,9 +62,9 @@ def test_clerk_journey_three_wrong_rows_fixed_in_the_returned_sheet_gives_twenty
     assert returned_rows[0][0] == "错误原因"
     reasons = {r[1]: r[0] for r in returned_rows[1:] if r[0]}
     assert reasons == {
-        "工友4": "「身份证号」校验位不对，请逐位核对，特别是最后一位。",
-        "工友9": "「手机号」这不是有效的手机号，请核对11位号码。",
-        "工友15": "「现居住乡镇街道」沈阳市铁西区没有叫「幸福大街」的乡镇街道，请核对名字。",
+        worker_name(4): "「身份证号」校验位不对，请逐位核对，特别是最后一位。",
+        worker_name(9): "「手机号」这不是有效的手机号，请核对11位号码。",
+        worker_name(15): "「现居住乡镇街道」沈阳市铁西区没有叫「幸福大街」的乡镇街道，请核对名字。",
     }
 
     fixed = fix_returned_sheet(returned, three_fixes())
@@ -84,22 +88,22 @@ def test_all_or_nothing_writes_nothing_when_one_row_is_wrong(clerk):
 
 
 def test_valid_rows_mode_imports_good_rows_and_returns_only_the_bad_ones(clerk):
-    rows = [seeker_row(姓名="好1"), seeker_row(姓名="坏1", 本人已同意登记="否"), seeker_row(姓名="好2"),
-            seeker_row(姓名="坏2", 最早到岗日期="2026-13-45")]  # fmt: skip
+    rows = [seeker_row(姓名="好一"), seeker_row(姓名="坏一", 本人已同意登记="否"), seeker_row(姓名="好二"),
+            seeker_row(姓名="坏二", 最早到岗日期="2026-13-45")]  # fmt: skip
     job = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, rows), mode=ImportMode.VALID_ROWS)
     assert job.status == ImportStatus.DONE
     assert (job.created, job.error_count) == (2, 2)
-    assert set(JobSeeker.objects.values_list("name", flat=True)) == {"好1", "好2"}
+    assert set(JobSeeker.objects.values_list("name", flat=True)) == {"好一", "好二"}
     returned = sheet_rows(job.error_file.read())
-    assert [r[1] for r in returned[1:]] == ["坏1", "坏2"]
+    assert [r[1] for r in returned[1:]] == ["坏一", "坏二"]
     assert "本人没有同意登记" in returned[1][0]
     assert "「最早到岗日期」日期「2026-13-45」不存在" in returned[2][0]
 
 
 def test_returned_sheet_of_the_valid_rows_mode_can_be_fixed_and_uploaded(clerk):
-    rows = [seeker_row(姓名="好"), seeker_row(姓名="坏", 现居住县区="火星区")]
+    rows = [seeker_row(姓名="好人"), seeker_row(姓名="坏人", 现居住县区="火星区")]
     job = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, rows), mode=ImportMode.VALID_ROWS)
-    fixed = fix_returned_sheet(job.error_file.read(), {"坏": {"现居住县区": "沈阳市铁西区"}})
+    fixed = fix_returned_sheet(job.error_file.read(), {"坏人": {"现居住县区": "沈阳市铁西区"}})
     again = upload(clerk, fixed, mode=ImportMode.VALID_ROWS)
     assert (again.created, again.error_count) == (1, 0)
     assert JobSeeker.objects.count() == 2
@@ -118,8 +122,9 @@ def test_same_person_twice_in_one_sheet_is_an_error_naming_the_first_row(clerk):
 
 
 def test_imported_seekers_are_complete_encrypted_and_consented(clerk):
+    start = today() + datetime.timedelta(days=10)  # a start date the checks accept on any day
     row = seeker_row(户籍地="河南省周口市郸城县", 想去的地方="于洪区、大连市甘井子区", 想参加技能培训="√",
-                     最早到岗日期="2026年12月1日")  # fmt: skip
+                     最早到岗日期=f"{start.year}年{start.month}月{start.day}日")  # fmt: skip
     upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, [row]))
     seeker = JobSeeker.objects.get()
     assert seeker.id_number == row["身份证号"]
@@ -129,7 +134,7 @@ def test_imported_seekers_are_complete_encrypted_and_consented(clerk):
     assert seeker.hukou_area_id == "411625"
     assert sorted(seeker.wanted_areas.values_list("code", flat=True)) == ["210114", "210211"]
     assert seeker.wanted_occupations.get().name == "装配钳工"
-    assert seeker.wants_training is True
+    assert seeker.wants_training is True and seeker.available_from == start
     assert seeker.registered_via == RegisteredVia.IMPORT and seeker.registered_by == clerk
     consents = set(
         Consent.objects.filter(seeker=seeker).values_list("purpose", "granted", "method")

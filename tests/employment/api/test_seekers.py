@@ -13,7 +13,7 @@ from tests.employment.factories import (
     WorkerFactory,
     seeker_input,
 )
-from tests.factories import JobSeekerFactory, StaffFactory
+from tests.factories import JobSeekerFactory, StaffFactory, make_id_number
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +190,32 @@ def test_a_dalian_clerk_gets_404_asking_for_a_shenyang_phone():
         content_type="application/json",
     )
     assert response.status_code == 404
+
+
+def test_a_worker_cannot_patch_their_id_number_to_another_valid_one():
+    worker = WorkerFactory()
+    seeker = JobSeekerFactory(user=worker)
+    # Not a field of the PATCH at all (a station corrects it): sent anyway, it changes nothing.
+    response = patch_own(worker, {"id_number": make_id_number(), "skills": "电焊"})
+    assert response.status_code == 200
+    assert JobSeeker.objects.get(pk=seeker.pk).id_number == seeker.id_number
+
+
+def test_a_clerk_corrects_an_id_number_against_the_card_and_dalian_gets_404():
+    seeker = JobSeekerFactory()
+    right = make_id_number()
+    url = f"{API}/office/seekers/{seeker.pk}/id-number"
+    refused = client_for(StaffFactory()).post(
+        url, {"id_number": right, "card_checked": False}, content_type="application/json"
+    )
+    assert refused.status_code == 422
+    assert "身份证原件" in messages(refused, "card_checked")[0]
+    elsewhere = client_for(DalianClerkFactory()).post(
+        url, {"id_number": right, "card_checked": True}, content_type="application/json"
+    )
+    assert elsewhere.status_code == 404
+    done = client_for(StaffFactory()).post(
+        url, {"id_number": right, "card_checked": True}, content_type="application/json"
+    )
+    assert done.status_code == 200, done.json()
+    assert JobSeeker.objects.get(pk=seeker.pk).id_number == right

@@ -10,6 +10,7 @@ from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import ConsentMethod, ConsentPurpose
 from chengnuan.employment.services.seekers import (
     seeker_close,
+    seeker_id_number_correct,
     seeker_pause,
     seeker_register,
     seeker_resume,
@@ -182,7 +183,8 @@ def test_under_16_cannot_register():
     birth = datetime.date.today() - datetime.timedelta(days=15 * 365)
     with pytest.raises(ValidationError) as excinfo:
         register_self(birth=birth)
-    assert excinfo.value.message_dict["id_number"] == ["未满16周岁不能登记求职。"]
+    [message] = excinfo.value.message_dict["id_number"]
+    assert "未满16周岁不能登记求职" in message
 
 
 def test_bad_fields_are_reported_together():
@@ -284,3 +286,58 @@ def test_a_workers_own_change_of_their_registration_is_audited():
     seeker_update(seeker=seeker, data=data, actor=worker)
     entry = AuditEntry.objects.get(object_id=str(seeker.pk), action=AuditAction.UPDATE)
     assert entry.actor == worker and entry.detail["fields"] == ["skills"]
+
+
+# --- the 身份证号 after registration -------------------------------------------------------
+
+
+def test_a_worker_cannot_change_their_own_id_number_to_another_valid_one():
+    user = WorkerFactory()
+    seeker = register_self(user)
+    data = SeekerInput.from_seeker(seeker)
+    data.id_number = make_id_number(birth=datetime.date(1980, 1, 2))
+    with pytest.raises(ValidationError) as excinfo:
+        seeker_update(seeker=seeker, data=data, actor=user)
+    assert "服务站" in excinfo.value.message_dict["id_number"][0]
+    seeker.refresh_from_db()
+    assert seeker.id_number != data.id_number
+
+
+def test_a_clerk_corrects_the_id_number_against_the_card_and_it_is_audited():
+    seeker = register_self()
+    old_masked = seeker.id_number_masked
+    clerk = StaffFactory()
+    right = make_id_number(birth=datetime.date(1970, 5, 6), male=False)
+    seeker_id_number_correct(seeker=seeker, id_number=right, actor=clerk, card_checked=True)
+    seeker.refresh_from_db()
+    assert seeker.id_number == right and seeker.id_number_hash == crypto.lookup_hash(right)
+    assert seeker.birth_date == datetime.date(1970, 5, 6) and seeker.gender == "F"
+    assert seeker.is_older  # a woman of 40 and more
+    entry = AuditEntry.objects.get(actor=clerk, action=AuditAction.UPDATE)
+    assert entry.detail["id_number_from"] == old_masked
+    assert entry.detail["id_number_to"] == seeker.id_number_masked
+    assert right not in str(entry.detail)
+
+
+def test_a_correction_needs_the_card_checked_a_valid_new_number_and_the_clerks_area():
+    seeker = register_self()
+    clerk = StaffFactory()
+    with pytest.raises(ValidationError) as excinfo:
+        seeker_id_number_correct(
+            seeker=seeker, id_number=seeker.id_number, actor=clerk, card_checked=False
+        )
+    assert set(excinfo.value.message_dict) == {"card_checked", "id_number"}
+    other = register_self()
+    with pytest.raises(ValidationError) as excinfo:
+        seeker_id_number_correct(
+            seeker=seeker, id_number=other.id_number, actor=clerk, card_checked=True
+        )
+    assert "已经登记过" in excinfo.value.message_dict["id_number"][0]
+    with pytest.raises(PermissionDenied):
+        seeker_id_number_correct(
+            seeker=seeker, id_number=make_id_number(), actor=DalianClerkFactory(), card_checked=True
+        )
+    with pytest.raises(PermissionDenied):
+        seeker_id_number_correct(
+            seeker=seeker, id_number=make_id_number(), actor=seeker.user, card_checked=True
+        )

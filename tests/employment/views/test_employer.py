@@ -127,10 +127,21 @@ def test_wage_range_upside_down_is_explained(client, owner, employer):
     assert not Posting.objects.exists()
 
 
-def test_employer_closes_a_published_posting(client, owner, employer):
-    posting = PostingFactory(employer=employer)
+def test_employer_closes_a_published_posting_after_confirming(client, owner, employer):
+    posting = PostingFactory(employer=employer, title="装配工")
+    url = reverse("employment:posting_close", args=[posting.pk])
+    signed_in(client, owner)
 
-    response = signed_in(client, owner).post(reverse("employment:posting_close", args=[posting.pk]))
+    home = client.get(HOME).content.decode()
+    assert f'href="{url}"' in home  # a link to the question, not a button that ends it
+    question = client.get(url).content.decode()
+    assert "确定结束招聘吗" in question and "装配工" in question
+    assert 'name="confirm" value="yes"' in question and 'href="/employer/"' in question
+    client.post(url)  # a POST without the confirmation only asks again
+    posting.refresh_from_db()
+    assert posting.status == PostingStatus.PUBLISHED
+
+    response = client.post(url, {"confirm": "yes"})
 
     assert response.status_code == 302
     posting.refresh_from_db()
@@ -142,7 +153,9 @@ def test_employer_cannot_touch_another_employers_posting(client, owner, employer
     signed_in(client, owner)
 
     assert client.get(reverse("employment:posting_edit", args=[other.pk])).status_code == 404
-    assert client.post(reverse("employment:posting_close", args=[other.pk])).status_code == 404
+    close = reverse("employment:posting_close", args=[other.pk])
+    assert client.get(close).status_code == 404
+    assert client.post(close, {"confirm": "yes"}).status_code == 404
     assert client.post(reverse("employment:posting_submit", args=[other.pk])).status_code == 404
     other.refresh_from_db()
     assert other.status == PostingStatus.DRAFT

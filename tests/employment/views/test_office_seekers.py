@@ -12,7 +12,7 @@ from chengnuan.core import crypto
 from chengnuan.core.models import AuditEntry
 from tests.employment.factories import DalianClerkFactory
 from tests.employment.views_support import staff_signed_in
-from tests.factories import JobSeekerFactory, StaffFactory
+from tests.factories import JobSeekerFactory, StaffFactory, make_id_number
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("employment:office_seekers")
@@ -118,3 +118,27 @@ def test_a_dalian_clerk_cannot_ask_for_a_shenyang_phone(client, person):
     response = client.post(url, {"purpose": "recommend"})
     assert response.status_code == 404 and person.phone not in response.content.decode()
     assert not AuditEntry.objects.filter(detail__revealed="phone").exists()
+
+
+def test_a_clerk_corrects_an_id_number_on_its_own_page(client, clerk, person):
+    url = reverse("employment:office_seeker_id_number", args=[person.pk])
+    page = client.get(url).content.decode()
+    assert person.id_number_masked in page and person.id_number not in page
+    assert 'name="id_number"' in page and 'name="card_checked"' in page
+    right = make_id_number()
+    refused = client.post(url, {"id_number": right, "action": "save"})
+    assert "身份证原件" in refused.content.decode()
+    response = client.post(url, {"id_number": right, "card_checked": "on", "action": "save"})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.id_number == right
+    assert right not in audit_text()
+
+
+def test_a_dalian_clerk_cannot_open_the_correction_of_a_shenyang_person(client, person):
+    staff_signed_in(client, DalianClerkFactory())
+    url = reverse("employment:office_seeker_id_number", args=[person.pk])
+    assert client.get(url).status_code == 404
+    assert (
+        client.post(url, {"id_number": make_id_number(), "card_checked": "on"}).status_code == 404
+    )

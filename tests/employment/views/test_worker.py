@@ -157,6 +157,22 @@ def test_worker_edits_registration_and_form_starts_from_saved_values(client):
     assert JobSeeker.objects.get(user=worker).skills == "会电焊，也会气割"
 
 
+def test_the_edit_form_shows_the_id_number_masked_and_ignores_a_typed_one(client):
+    worker = WorkerFactory()
+    signed_in(client, worker).post(URL, registration_data())
+    seeker = JobSeeker.objects.get(user=worker)
+
+    edit = client.get(reverse("employment:my_registration_edit")).content.decode()
+    assert seeker.id_number not in edit and seeker.id_number_masked in edit
+    assert "服务站" in edit  # where to go to have it corrected
+    data = {k: ("" if v is None else v) for k, v in client.get(
+        reverse("employment:my_registration_edit")).context["form"].initial.items()}  # fmt: skip
+    data.update(action="save", residence_county=SHENYANG_TIEXI, id_number=make_id_number())
+    response = client.post(reverse("employment:my_registration_edit"), data)
+    assert response.status_code == 302
+    assert JobSeeker.objects.get(user=worker).id_number == seeker.id_number
+
+
 def test_pause_resume_and_close(client):
     worker = WorkerFactory()
     seeker = JobSeekerFactory(user=worker)

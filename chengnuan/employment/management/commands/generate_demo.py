@@ -4,6 +4,7 @@ realistic 辽宁 demo data, from a few thousand rows for a demo to millions for 
 import time
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -41,7 +42,7 @@ class Command(BaseCommand):
                 seed=options["seed"],
                 progress=self._progress,
             )
-        except (DemoDataMissing, ValueError) as exc:
+        except (DemoDataMissing, ValueError, ImproperlyConfigured) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             f"生成用人单位 {counts.employers} 家，岗位 {counts.postings} 个，"
