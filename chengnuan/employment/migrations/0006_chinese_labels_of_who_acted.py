@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('employment', '0004_posting_import_key'),
+        ('employment', '0005_saved_posting'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
