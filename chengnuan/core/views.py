@@ -138,6 +138,7 @@ def offline(request: HttpRequest) -> HttpResponse:
     """What the service worker shows for a page it has no copy of, when there is no network."""
     return render(request, "core/offline.html")
 
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without a valid CSRF token (the page was open too long, or cookies are off):
     said in Chinese, with the way back to the form. (Django's own page is English and is
