@@ -168,6 +168,24 @@ def test_newest_first():
     assert found("普工", sort=Sort.NEWEST) == [new.id, middle.id, old.id]
 
 
+def test_a_synonym_does_not_chain_through_a_longer_word_of_another_job():
+    """普工 ~ 操作工, and the forklift driver's occupation is 起重装卸机械操作工: that is a
+    forklift job, not a 普工 one. The word typed itself still finds it."""
+    line_worker = indexed_posting(title="电子厂操作工", description="")
+    forklift = indexed_posting(
+        title="叉车司机", description="开叉车装卸货物", occupation_id="6-30-05-01"
+    )
+    assert found("普工") == [line_worker.id]
+    assert found("操作工", sort=Sort.NEWEST) == [forklift.id, line_worker.id]
+
+
+def test_a_synonym_does_not_chain_into_another_synonym_group():
+    helper = indexed_posting(title="厨房杂工", description="")  # 帮厨's word
+    odd_jobs = indexed_posting(title="杂工", description="工地")
+    assert found("小工") == [odd_jobs.id]  # 小工 ~ 杂工, but 厨房杂工 is 帮厨
+    assert helper.id in found("帮厨")
+
+
 def test_relevance_puts_the_word_in_the_title_before_a_mention_in_the_text():
     mention = indexed_posting(title="仓库管理员", description="也可以做普工")
     title = indexed_posting(title="普工", description="电子厂")
