@@ -203,5 +203,9 @@ def alternatives(word: str) -> tuple[str, ...]:
     return tuple(a for a in group if not any(o != a and o in a for o in group))
 
 
+def query_word(word: str) -> QueryWord:
+    return QueryWord(word=word, alternatives=alternatives(word))
+
+
 def parse_query(text: str) -> list[QueryWord]:
-    return [QueryWord(word=w, alternatives=alternatives(w)) for w in query_words(text)]
+    return [query_word(w) for w in query_words(text)]

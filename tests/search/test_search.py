@@ -394,3 +394,32 @@ def test_other_doc_types_share_the_index_and_survive_a_posting_rebuild(monkeypat
     index.rebuild_all(workers=1, doc_types=["posting"])
     assert [h.doc_id for h in search("gig", Query(text="搬家")).hits] == [7]
     assert found("搬家") == [posting.id]
+
+
+# --- places typed ------------------------------------------------------------------------------
+
+
+def test_a_city_typed_is_an_area_not_a_word():
+    """「沈阳 日结」: a 大连 posting whose text mentions 沈阳 is not a job in 沈阳."""
+    in_shenyang = indexed_posting(title="日结普工", county_id=SHENYANG_TIEXI)
+    indexed_posting(title="日结普工", description="沈阳老板", county_id=DALIAN_GANJINGZI)
+    result = search("posting", Query(text="沈阳 日结"))
+    assert [h.doc_id for h in result.hits] == [in_shenyang.id]
+    assert [(p.word, p.codes) for p in result.places] == [("沈阳", ("2101",))]
+    assert [w.word for w in result.words] == ["日结"]
+
+
+def test_a_county_typed_without_its_suffix_is_an_area():
+    jinzhou = indexed_posting(title="保洁", county_id="210213")  # 大连市金州区
+    indexed_posting(title="保洁", county_id=DALIAN_GANJINGZI)
+    assert found("金州 保洁") == [jinzhou.id]
+
+
+def test_a_county_name_two_cities_share_means_both_unless_the_city_is_typed():
+    shenyang = indexed_posting(title="普工", county_id=SHENYANG_TIEXI)
+    anshan = indexed_posting(title="普工", county_id="210303")  # 鞍山市铁西区
+    indexed_posting(title="普工", county_id=DALIAN_GANJINGZI)
+    result = search("posting", Query(text="铁西区 普工", sort=Sort.NEWEST))
+    assert [h.doc_id for h in result.hits] == [anshan.id, shenyang.id]
+    assert result.places[0].labels == ("沈阳市铁西区", "鞍山市铁西区")
+    assert found("沈阳 铁西区 普工") == [shenyang.id]

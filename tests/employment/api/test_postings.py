@@ -56,6 +56,16 @@ def test_public_list_filters():
     assert young_only.pk not in ids(older_friendly="true")
 
 
+def test_a_place_in_the_words_is_an_area_filter_the_answer_names():
+    here = PostingFactory(title="日结普工")
+    elsewhere = PostingFactory(title="日结普工", description="沈阳", county_id=DALIAN_GANJINGZI)
+    indexed(here, elsewhere)
+    payload = client_for().get(f"{API}/postings", {"q": "沈阳 日结"}).json()
+    assert [item["id"] for item in payload["items"]] == [here.id]
+    assert payload["words"] == ["日结"]
+    assert payload["places"] == [{"word": "沈阳", "areas": ["2101"], "labels": ["沈阳市"]}]
+
+
 def test_contact_phone_only_for_signed_in_workers():
     posting = PostingFactory(contact_phone="13812345678", contact_phone_masked="138****5678")
     url = f"{API}/postings/{posting.pk}"
