@@ -40,6 +40,7 @@ from chengnuan.employment.choices import (
     WageUnit,
 )
 from chengnuan.employment.models import JobSeeker, Posting
+from chengnuan.employment.texts import age_range_text
 from chengnuan.regions import selectors as regions
 
 CHUNK = 5000
@@ -94,10 +95,6 @@ def wage_text(low: int | None, high: int | None, unit: str) -> str:
         return "面议"
     amount = str(low) if low == high else f"{low}-{high}"
     return f"{amount}{WageUnit(unit).label}"
-
-
-def _ages(low: int | None, high: int | None) -> str:
-    return "不限" if low is None and high is None else f"{low or ''}-{high or ''}岁"
 
 
 Cell = Callable[[Any, Names], Any]
@@ -168,7 +165,7 @@ POSTINGS = ExportSpec("岗位", scoped_postings, (
     ("工资", "wage_min", lambda r, n: wage_text(r.wage_min, r.wage_max, r.wage_unit)),
     ("", "wage_max", None), ("", "wage_unit", None),
     ("招聘人数", "headcount", lambda r, n: r.headcount),
-    ("年龄要求", "age_min", lambda r, n: _ages(r.age_min, r.age_max)), ("", "age_max", None),
+    ("年龄要求", "age_min", lambda r, n: age_range_text(r.age_min, r.age_max)), ("", "age_max", None),
     ("学历要求", "education", lambda r, n: education(r.education)),
     ("福利待遇", "benefits", lambda r, n: "、".join(str(BENEFITS.get(b, b)) for b in r.benefits)),
     ("联系人", "contact_name", lambda r, n: r.contact_name),

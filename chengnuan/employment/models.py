@@ -20,6 +20,7 @@ from chengnuan.employment.choices import (
     Source,
     WageUnit,
 )
+from chengnuan.employment.texts import age_range_text
 
 
 class Employer(TimeStampedModel):
@@ -244,6 +245,10 @@ class Posting(TimeStampedModel):
     @property
     def area_code(self) -> str:
         return self.county_id
+
+    @property
+    def age_text(self) -> str:
+        return age_range_text(self.age_min, self.age_max)
 
     def benefit_labels(self) -> list[str]:
         labels = dict(Benefit.choices)
