@@ -199,6 +199,7 @@ def read_posting(
         wage_min=wage.minimum if wage else None,  # type: ignore[arg-type]  # None is reported by the check
         wage_max=wage.maximum if wage else None,  # type: ignore[arg-type]
         wage_unit=wage.unit if wage else (unit or WageUnit.MONTH),
+        wage_months=wage.months if wage else None,
         contact_name=cells.text("contact_name"),
         contact_phone=parsers.parse_phone_cell(cells.raw("contact_phone")),
         valid_until=cells.parse("valid_until", parsers.parse_date),  # type: ignore[arg-type]

@@ -24,9 +24,10 @@ from chengnuan.bulk.surveys import (
     employment_survey_field_values,
     position_field_values,
 )
-from chengnuan.employment.choices import MONTHLY_FACTOR, Education, WageUnit
+from chengnuan.employment.choices import Education, WageUnit
 from chengnuan.employment.models import Employer
 from chengnuan.employment.permissions import is_staff_in_scope
+from chengnuan.employment.validation import monthly_wage
 
 OUT_OF_AREA = "这个县区不在您负责的区域内，请只导入您所在区域的调查表。"
 
@@ -186,11 +187,7 @@ def read_employment_row(cells: Cells, lookups: Lookups) -> EmploymentSurveyInput
     id_number = cells.parse("id_number", parsers.parse_id_number_cell) or ""
     check_gender(cells, id_number)
     wage = cells.parse("expected_wage", parsers.parse_wage)
-    monthly = (
-        round(wage.minimum * MONTHLY_FACTOR[WageUnit(wage.unit)])
-        if wage and wage.unit in MONTHLY_FACTOR
-        else None
-    )
+    monthly = monthly_wage(wage.minimum, wage.unit) if wage else None
     data = EmploymentSurveyInput(
         name=cells.text("name"),
         id_number=id_number,
