@@ -2,6 +2,8 @@
 the clerk's journey, all-or-nothing, the valid-rows mode with its returned sheet, no
 duplicates on re-upload, new employers, consent and area scope."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 
@@ -218,6 +220,24 @@ def test_messy_posting_rows_become_pending_postings_of_a_new_pending_employer(
     )
     assert postings["装配工"].city_code == "2101" and postings["装配工"].created_by == clerk
     assert sorted(index_calls[0]) == sorted(p.pk for p in postings.values())
+
+
+def test_imported_wages_keep_piece_rates_exact_month_counts_and_daily_pay(clerk):
+    rows = [posting_row(岗位名称="缝纫工", 工资="0.5元/件"),
+            posting_row(岗位名称="装配工", 工资="6000-8000·13薪"),
+            posting_row(岗位名称="质检员", 工资="8k-10k×14薪"),
+            posting_row(岗位名称="装卸工", 工资="日结200")]  # fmt: skip
+    job = upload(clerk, filled_template(ImportKind.POSTING, TIEXI, rows), kind=ImportKind.POSTING)
+    assert job.status == ImportStatus.DONE, job.errors
+    postings = {p.title: p for p in Posting.objects.all()}
+    sewing = postings["缝纫工"]
+    assert (sewing.wage_min, sewing.wage_unit) == (Decimal("0.5"), WageUnit.PIECE)
+    assert sewing.wage_text == "0.5 元/件"
+    assert (postings["装配工"].wage_min, postings["装配工"].wage_months) == (6000, 13)
+    assert postings["装配工"].wage_text == "6000–8000 元/月·13薪"
+    assert (postings["质检员"].wage_max, postings["质检员"].wage_months) == (10000, 14)
+    daily = postings["装卸工"]
+    assert (daily.wage_min, daily.wage_unit, daily.monthly_wage_min) == (200, WageUnit.DAY, 4350)
 
 
 def test_existing_employer_is_reused_not_duplicated(clerk):
