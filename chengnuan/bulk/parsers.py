@@ -196,6 +196,14 @@ def parse_wage(value: Any, default_unit: str | None = None) -> Wage:
     return _checked(Wage(_fen(low), _fen(high), unit, months))
 
 
+def parse_optional_wage(value: Any, default_unit: str | None = None) -> Wage | None:
+    """A wage that may be 面议 (what a survey recorded, what a seeker expects): no amount.
+    The web form treats an empty expected wage the same way."""
+    if any(word in normalise(value) for word in NEGOTIABLE_WORDS):
+        return None
+    return parse_wage(value, default_unit)
+
+
 def _checked(wage: Wage) -> Wage:
     if wage.minimum <= 0:
         raise CellError(f"工资要大于0，{WAGE_EXAMPLE}。")

@@ -265,7 +265,7 @@ def read_seeker(cells: Cells, lookups: Lookups, today: datetime.date | None = No
     check_gender(cells, id_number)
     if cells.parse("consent", parsers.parse_yes_no) is False:
         cells.fail("consent", "本人没有同意登记，不能导入。请先请本人签字同意。")
-    expected = cells.parse("expected_wage", parsers.parse_wage)
+    expected = cells.parse("expected_wage", parsers.parse_optional_wage)
     data = SeekerInput(
         name=cells.text("name"),
         id_number=id_number,

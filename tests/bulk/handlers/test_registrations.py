@@ -107,6 +107,26 @@ def test_returned_sheet_of_the_valid_rows_mode_can_be_fixed_and_uploaded(clerk):
     assert JobSeeker.objects.count() == 2
 
 
+def test_seeker_sheet_takes_mianyi_as_no_expected_wage_and_common_words_as_wanted_jobs(clerk):
+    rows = [seeker_row(姓名="面议", 期望工资="面议", 想做的工作="普工、力工"),
+            seeker_row(姓名="空着", 期望工资="", 想做的工作="保洁")]  # fmt: skip
+    job = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, rows))
+    assert job.status == ImportStatus.DONE, job.errors
+    negotiable = JobSeeker.objects.get(name="面议")
+    assert negotiable.expected_wage is None and negotiable.expected_wage_text == "面议"
+    wanted = set(negotiable.wanted_occupations.values_list("code", flat=True))
+    assert wanted == {"6-00-00-00", "4-02-05-01"}  # 生产制造及有关人员, 装卸搬运工
+    assert JobSeeker.objects.get(name="空着").wanted_occupations.get().code == "4-09-08-01"
+
+
+def test_a_wanted_job_that_only_resembles_an_occupation_is_still_refused(clerk):
+    job = upload(
+        clerk, filled_template(ImportKind.SEEKER, TIEXI, [seeker_row(想做的工作="好工作")])
+    )
+    assert job.status == ImportStatus.REJECTED
+    assert "「好工作」不在职业（工种）列表里" in job.errors[0]["message"]
+
+
 def test_same_person_twice_in_one_sheet_is_an_error_naming_the_first_row(clerk):
     row = seeker_row()
     job = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, [row, seeker_row(), dict(row)]))
