@@ -2,10 +2,13 @@
 the clerk's journey, all-or-nothing, the valid-rows mode with its returned sheet, no
 duplicates on re-upload, new employers, consent and area scope."""
 
+import io
 from decimal import Decimal
 
 import pytest
 from django.db import connection
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.core.models import AuditAction, AuditEntry, AuditResult
@@ -85,17 +88,34 @@ def test_all_or_nothing_writes_nothing_when_one_row_is_wrong(clerk):
     assert len(sheet_rows(job.error_file.read())) == 1 + 1 + 3  # headers, the example, every row
 
 
-def test_valid_rows_mode_imports_good_rows_and_returns_only_the_bad_ones(clerk):
+def test_valid_rows_mode_returns_the_bad_rows_at_the_row_numbers_the_page_shows(clerk):
     rows = [seeker_row(姓名="好1"), seeker_row(姓名="坏1", 本人已同意登记="否"), seeker_row(姓名="好2"),
             seeker_row(姓名="坏2", 最早到岗日期="2026-13-45")]  # fmt: skip
     job = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, rows), mode=ImportMode.VALID_ROWS)
     assert job.status == ImportStatus.DONE
     assert (job.created, job.error_count) == (2, 2)
     assert set(JobSeeker.objects.values_list("name", flat=True)) == {"好1", "好2"}
-    returned = sheet_rows(job.error_file.read())
-    assert [r[1] for r in returned[1:]] == ["坏1", "坏2"]
-    assert "本人没有同意登记" in returned[1][0]
-    assert "「最早到岗日期」日期「2026-13-45」不存在" in returned[2][0]
+    returned = sheet_rows(job.error_file.read())  # returned[0] is the sheet's row 1
+    shown = {e["row"] for e in job.errors}
+    assert {n for n, row in enumerate(returned, start=1) if n > 1 and any(row)} == shown
+    by_name = {row[1]: (n, row[0]) for n, row in enumerate(returned, start=1) if n > 1 and row[1]}
+    assert set(by_name) == {"坏1", "坏2"}
+    assert "本人没有同意登记" in by_name["坏1"][1]
+    assert "「最早到岗日期」日期「2026-13-45」不存在" in by_name["坏2"][1]
+
+
+def test_returned_sheet_keeps_the_drop_downs_and_joins_messages_cleanly(clerk):
+    rows = [seeker_row(手机号="12", 最早到岗日期="2026-13-45")]
+    job = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, rows), mode=ImportMode.VALID_ROWS)
+    book = load_workbook(io.BytesIO(job.error_file.read()))
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    county = get_column_letter(headers.index("现居住县区*") + 1)
+    lists = [dv for dv in sheet.data_validations.dataValidation if dv.type == "list"]
+    assert any(county in str(dv.sqref) for dv in lists)
+    assert book["选项"].sheet_state == "hidden"
+    reason = next(row[0].value for row in sheet.iter_rows(min_row=2) if row[0].value)
+    assert "。；" not in reason and reason.endswith("。") and reason.count("；") == 1
 
 
 def test_returned_sheet_of_the_valid_rows_mode_can_be_fixed_and_uploaded(clerk):
