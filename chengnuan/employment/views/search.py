@@ -69,7 +69,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
         "page": page,
         "errors": form.messages(),
         "place_chips": _place_chips(params, places),
-        "chip_groups": _chip_groups(params, form),
+        "chip_groups": _chip_groups(params, form, _area_shown(form, places)),
         "sort_chips": _sort_chips(request.GET, query.origin is not None),
         "distance_picker": _distance_picker(request.GET, form, query.origin is None),
         # The phone's position is GPS (WGS-84); the form turns it into the map system we store.
@@ -174,15 +174,21 @@ def _single(
     return chips
 
 
-def _chip_groups(params: QueryDict, form: SearchForm) -> list[tuple[str, list[Chip]]]:
-    area = form.value("area") or ""
+def _area_shown(form: SearchForm, places: list[Place]) -> str:
+    """The area the chips show as chosen: the one picked, else the one place typed."""
+    codes = [code for place in places for code in place.codes]
+    return form.value("area") or (codes[0] if len(codes) == 1 else "")
+
+
+def _chip_groups(params: QueryDict, form: SearchForm, area: str) -> list[tuple[str, list[Chip]]]:
     cities = list(
         Division.objects.filter(
             level=DivisionLevel.CITY, code__startswith=settings.PROVINCE_CODE
         ).values_list("code", "name")
     )
     groups = [("地区", _single(params, "area", cities, "全省"))]
-    # A county chosen keeps its city lit.
+    # A county chosen (or a place typed) keeps its city lit.
+    groups[0][1][0] = replace(groups[0][1][0], active=not area)
     groups[0][1][1:] = [
         replace(c, active=c.active or area[:4] == v)
         for c, (v, _) in zip(groups[0][1][1:], cities, strict=True)
