@@ -35,6 +35,7 @@ from chengnuan.search.text import (
     Expr,
     QueryWord,
     Term,
+    Without,
     all_of,
     any_of,
     query_word,
@@ -147,14 +148,15 @@ def search(doc_type: str, query: Query) -> Result:
     if sort == Sort.RELEVANCE and not words:
         sort = Sort.NEWEST
     ordered: list[tuple[int, float | None]]
+    # The words as typed, without their synonyms: what ranks first.
+    exact = all_of([word_expr(w.word) for w in words] + parsed.filter_terms) if words else match
     if sort == Sort.NEWEST:
         ordered = [(k, None) for k in backend().newest(match, scope, need)]
     elif sort == Sort.RELEVANCE:
-        assert match is not None
-        exact = all_of([word_expr(w.word) for w in words] + parsed.filter_terms)
+        assert match is not None and exact is not None
         ordered = [(k, None) for k in _by_relevance(match, exact, scope, need)]
     elif sort == Sort.WAGE:
-        ordered = [(row[0], None) for row in _by_wage(match, scope, need)]
+        ordered = [(row[0], None) for row in _by_wage_direct_first(match, exact, scope, need)]
     else:
         assert query.origin is not None
         ordered = _by_distance(match, scope, query.origin, need)
@@ -231,6 +233,19 @@ def _by_wage(match: Expr | None, scope: Scope, need: int) -> list[ValueRow]:
         if len(rows) >= need:
             break
     return rows
+
+
+def _by_wage_direct_first(
+    match: Expr | None, exact: Expr | None, scope: Scope, need: int
+) -> list[ValueRow]:
+    """Best paid first among postings with the words as typed, then among those found only
+    through a synonym: 普工 by wage shows 普工 jobs before 操作工 ones. The second pass runs only
+    when the first leaves the page short."""
+    rows = _by_wage(exact, scope, need)
+    if exact == match or len(rows) >= need:
+        return rows
+    assert match is not None and exact is not None
+    return rows + _by_wage(Without(match, exact), scope, need - len(rows))
 
 
 def _by_distance(

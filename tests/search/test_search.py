@@ -208,6 +208,14 @@ def test_relevance_prefers_fresh_postings_when_the_match_is_equal():
     assert found("保安") == [new.id, old.id]
 
 
+def test_by_wage_the_word_typed_comes_before_a_synonym_then_best_paid_first():
+    synonym = indexed_posting(title="操作工", monthly_wage_min=9000)
+    low = indexed_posting(title="普工", monthly_wage_min=4000)
+    high = indexed_posting(title="普工", monthly_wage_min=6000)
+    assert found("普工", sort=Sort.WAGE) == [high.id, low.id, synonym.id]
+    assert found("普工", sort=Sort.WAGE, per_page=1, page=3) == [synonym.id]
+
+
 def test_highest_wage_first_with_piece_rates_last():
     piece = indexed_posting(
         title="缝纫工",
