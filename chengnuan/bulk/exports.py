@@ -37,9 +37,9 @@ from chengnuan.employment.choices import (
     RegisteredVia,
     SeekerStatus,
     Source,
-    WageUnit,
 )
 from chengnuan.employment.models import JobSeeker, Posting
+from chengnuan.employment.texts import age_range_text, wage_range_text
 from chengnuan.regions import selectors as regions
 
 CHUNK = 5000
@@ -87,17 +87,6 @@ def _day(value: datetime.date | datetime.datetime | None) -> str:
 
 def _yes(value: bool) -> str:
     return "是" if value else "否"
-
-
-def wage_text(low: int | None, high: int | None, unit: str) -> str:
-    if low is None:
-        return "面议"
-    amount = str(low) if low == high else f"{low}-{high}"
-    return f"{amount}{WageUnit(unit).label}"
-
-
-def _ages(low: int | None, high: int | None) -> str:
-    return "不限" if low is None and high is None else f"{low or ''}-{high or ''}岁"
 
 
 Cell = Callable[[Any, Names], Any]
@@ -165,10 +154,10 @@ POSTINGS = ExportSpec("岗位", scoped_postings, (
     ("单位名称", "employer__name", lambda r, n: r.employer__name),
     ("统一社会信用代码", "employer__uscc", lambda r, n: r.employer__uscc),
     ("工作地点", "county_id", lambda r, n: n.place(r.county_id)),
-    ("工资", "wage_min", lambda r, n: wage_text(r.wage_min, r.wage_max, r.wage_unit)),
-    ("", "wage_max", None), ("", "wage_unit", None),
+    ("工资", "wage_min", lambda r, n: wage_range_text(r.wage_min, r.wage_max, r.wage_unit, r.wage_months)),
+    ("", "wage_max", None), ("", "wage_unit", None), ("", "wage_months", None),
     ("招聘人数", "headcount", lambda r, n: r.headcount),
-    ("年龄要求", "age_min", lambda r, n: _ages(r.age_min, r.age_max)), ("", "age_max", None),
+    ("年龄要求", "age_min", lambda r, n: age_range_text(r.age_min, r.age_max)), ("", "age_max", None),
     ("学历要求", "education", lambda r, n: education(r.education)),
     ("福利待遇", "benefits", lambda r, n: "、".join(str(BENEFITS.get(b, b)) for b in r.benefits)),
     ("联系人", "contact_name", lambda r, n: r.contact_name),
@@ -189,7 +178,7 @@ SEEKERS = ExportSpec("求职人员", scoped_seekers, (
     ("现居住地", "residence_id", lambda r, n: n.place(r.residence_id)),
     ("户籍地", "hukou_area_id", lambda r, n: n.place(r.hukou_area_id)),
     ("想做的工作", "id", lambda r, n: "、".join(n.wanted.get(r.id, []))),
-    ("期望工资", "expected_wage", lambda r, n: wage_text(r.expected_wage, r.expected_wage, r.expected_wage_unit) if r.expected_wage else ""),
+    ("期望工资", "expected_wage", lambda r, n: wage_range_text(r.expected_wage, r.expected_wage, r.expected_wage_unit) if r.expected_wage else ""),
     ("", "expected_wage_unit", None),
     ("最早到岗日期", "available_from", lambda r, n: _day(r.available_from)),
     ("想参加培训", "wants_training", lambda r, n: _yes(r.wants_training)),
@@ -211,7 +200,7 @@ DEMAND_SURVEYS = ExportSpec("岗位需求调查", scoped_positions, (
     ("岗位名称", "title", lambda r, n: r.title),
     ("职业", "occupation_id", lambda r, n: n.occupation(r.occupation_id)),
     ("需求人数", "headcount", lambda r, n: r.headcount),
-    ("工资", "wage_min", lambda r, n: wage_text(r.wage_min, r.wage_max, r.wage_unit)),
+    ("工资", "wage_min", lambda r, n: wage_range_text(r.wage_min, r.wage_max, r.wage_unit)),
     ("", "wage_max", None), ("", "wage_unit", None),
     ("技能要求", "skills", lambda r, n: r.skills),
     ("需要到岗时间", "needed_by", lambda r, n: _day(r.needed_by)),

@@ -300,7 +300,7 @@ def _finish(job: ImportJob, handler: Handler, outcome: Outcome) -> None:
     job.status = ImportStatus.WRITING
     save_while_running(job, ["status", "total", "processed", "skipped", "error_count", "errors"])
     if outcome.errors:
-        rows = ((outcome.bad_cells[n], outcome.errors[n]) for n in sorted(outcome.errors))
+        rows = ((n, outcome.bad_cells[n], outcome.errors[n]) for n in sorted(outcome.errors))
         _attach_sheet(job, handler.spec, outcome.headers, rows)
     # On SQLite the write lock is held for the inserts only.
     with larger_page_cache(connection), transaction.atomic():
@@ -394,10 +394,13 @@ def row_reasons(spec: SheetSpec, errors: Errors) -> list[tuple[str, str]]:
 
 
 def reason_text(spec: SheetSpec, errors: Errors) -> str:
-    return "；".join(
-        f"「{header}」{message}" if header else message
+    """Every problem of a row in one cell: 「…」…；「…」…。 (each message's own full stop
+    dropped where the next one follows)."""
+    parts = [
+        (f"「{header}」{message}" if header else message).rstrip("。；;. ")
         for header, message in row_reasons(spec, errors)
-    )
+    ]
+    return "；".join(parts) + "。" if parts else ""
 
 
 def _error_list(spec: SheetSpec, errors: dict[int, Errors]) -> list[dict[str, Any]]:
@@ -414,14 +417,21 @@ def _attach_full_sheet(job: ImportJob, spec: SheetSpec, errors: dict[int, Errors
     """Every row of the upload, read again, with the bad ones' reasons: the clerk fixes the
     sheet in place and uploads it whole."""
     table = open_table(Path(job.file.path), spec)
-    _attach_sheet(job, spec, table.headers, ((cells, errors.get(n, {})) for n, cells in table.rows))
+    _attach_sheet(
+        job, spec, table.headers, ((n, cells, errors.get(n, {})) for n, cells in table.rows)
+    )
 
 
 def _attach_sheet(
-    job: ImportJob, spec: SheetSpec, headers: list[str], rows: Iterable[tuple[list[Any], Errors]]
+    job: ImportJob,
+    spec: SheetSpec,
+    headers: list[str],
+    rows: Iterable[tuple[int, list[Any], Errors]],
 ) -> None:
-    """The rows as uploaded with a 错误原因 column, saved as the job's returned sheet."""
-    reasons = ((reason_text(spec, errors), cells) for cells, errors in rows)
-    with write_error_sheet(spec, headers, reasons) as handle:
+    """The rows as uploaded, at their row numbers, with a 错误原因 column, saved as the job's
+    returned sheet (drop-downs for the clerk's area)."""
+    reasons = ((n, reason_text(spec, errors), cells) for n, cells, errors in rows)
+    scope = job.created_by.scope_prefix
+    with write_error_sheet(spec, headers, reasons, scope) as handle:
         stem = Path(job.file_name).stem[:60]
         job.error_file.save(f"{stem}-错误原因.xlsx", File(handle), save=False)

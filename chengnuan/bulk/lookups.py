@@ -12,6 +12,7 @@ from chengnuan.bulk.parsers import CellError, normalise, split_list
 from chengnuan.classifications.models import Industry, Occupation
 from chengnuan.regions import selectors as regions
 from chengnuan.regions.models import Division, DivisionLevel
+from chengnuan.search.classify import suggest_occupation
 
 T = TypeVar("T")
 
@@ -169,19 +170,16 @@ class Lookups:
         return list(dict.fromkeys(codes))
 
     def _occupation_code(self, name: str) -> str | None:
+        """The occupation of this exact name or, failing that, of a common worker word (普工,
+        力工, 保洁) the job classifier knows, as search classifies titles."""
         try:
             return self.occupation(name)
         except CellError:
-            return None
+            return common_word_occupation(name)
 
     def known_occupations(self, value: object) -> list[str]:
         """The parts of a free text that name an occupation; the rest is left as written."""
-        found = []
-        for part in split_list(value):
-            try:
-                found.append(self.occupation(part))
-            except CellError:
-                continue
+        found = [self._occupation_code(part) for part in split_list(value)]
         return list(dict.fromkeys(code for code in found if code))
 
     def industry(self, value: object) -> str | None:
@@ -199,6 +197,14 @@ class Lookups:
         if found is None:
             raise CellError(f"「{text}」不在国民经济行业分类里，可以空着不填。")
         return found
+
+
+def common_word_occupation(name: str) -> str | None:
+    """「普工」 -> 生产制造及有关人员, 「力工」 -> 装卸搬运工: only when the classifier's answer
+    rests on the whole word (one of its aliases), never on a resemblance."""
+    word = _fold(name)
+    suggestion = suggest_occupation(word) if word else None
+    return suggestion.code if suggestion and suggestion.matched == word else None
 
 
 def _fold(text: str) -> str:

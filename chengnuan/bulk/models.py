@@ -18,6 +18,7 @@ from chengnuan.core.audit import AuditedQuerySet
 from chengnuan.core.fields import EncryptedTextField
 from chengnuan.core.models import TimeStampedModel
 from chengnuan.employment.choices import Education, Gender, WageUnit
+from chengnuan.employment.texts import wage_range_text
 
 ERRORS_SHOWN = 200
 # Where uploads and returned error sheets are stored (the periodic purge walks these folders).
@@ -183,8 +184,12 @@ class DemandSurveyPosition(models.Model):
     )
     headcount = models.PositiveIntegerField("需求人数", default=1)
     # Both empty when the employer said 面议; a posting needs them filled.
-    wage_min = models.PositiveIntegerField("最低工资", null=True, blank=True)
-    wage_max = models.PositiveIntegerField("最高工资", null=True, blank=True)
+    wage_min = models.DecimalField(
+        "最低工资", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    wage_max = models.DecimalField(
+        "最高工资", max_digits=9, decimal_places=2, null=True, blank=True
+    )
     wage_unit = models.CharField(
         "工资单位", max_length=8, choices=WageUnit.choices, default=WageUnit.MONTH
     )
@@ -224,6 +229,10 @@ class DemandSurveyPosition(models.Model):
     @property
     def has_wage(self) -> bool:
         return self.wage_min is not None
+
+    @property
+    def wage_text(self) -> str:
+        return wage_range_text(self.wage_min, self.wage_max, self.wage_unit)
 
 
 class EmploymentSurvey(TimeStampedModel):

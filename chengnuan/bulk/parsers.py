@@ -11,7 +11,11 @@ Decisions written down here because a clerk will meet them:
 - 「3500以上」/「3500起」/「3500+」 is 3500 to 3500: the guaranteed floor at both ends, no invented
   ceiling. 「3500以下」 has no floor and is refused.
 - 「年薪6万」 becomes 5000 元/月 (divided by 12).
-- An amount without a unit takes the sheet's 工资单位 column, else 元/月.
+- Amounts are kept exact to the fen (0.5 元/件 stays 0.5; 时薪25.5 stays 25.5).
+- A month count after the range (「6000-8000·13薪」, 「8k-10k×14薪」) is recorded as such; the
+  amounts stay monthly.
+- An amount without a unit takes 元/天 when the cell says 日结 (「日结200」), else the sheet's
+  工资单位 column, else 元/月.
 """
 
 import datetime
@@ -21,6 +25,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from chengnuan.employment.choices import WAGE_MONTHS_RANGE as MONTHS_RANGE
 from chengnuan.employment.choices import WageUnit
 
 
@@ -66,9 +71,10 @@ def is_blank(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Wage:
-    minimum: int
-    maximum: int
+    minimum: Decimal
+    maximum: Decimal
     unit: str
+    months: int | None = None  # 「13薪」: months of pay a year, when the cell says
 
 
 NEGOTIABLE_WORDS = ("面议", "协商", "商议", "面谈", "待遇优厚", "薪资优厚")
@@ -95,6 +101,12 @@ _UNIT_LABELS = {label: code for code, label in WageUnit.choices} | {
 # One amount: 4000, 4,000 (commas removed before), 1.2万, 6千, 6k, 1万2 (= 12000), 6千5 (= 6500).
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(万|w|千|k)?(?:(\d)(?![\d.]))?")
 _MULTIPLIER = {"万": 10000, "w": 10000, "千": 1000, "k": 1000, None: 1}
+# 「·13薪」, 「×14薪」, 「十三薪」 after the range: months of pay a year.
+_MONTHS = re.compile(r"[·・.x×*/+]?(\d{2}|十[二三四五六七八九])薪$")
+_CHINESE_MONTHS = {f"十{c}": 10 + n for n, c in enumerate("二三四五六七八九", start=2)}
+# Paid by the day: with a bare amount, 「日结200」 is 200 元/天.
+_DAILY_PAY_WORDS = ("日结", "当天结", "当日结", "日付")
+FEN = Decimal("0.01")
 _NOTES = re.compile(r"[(\[【].*?[)\]】]")
 _RANGE_MARKS = re.compile(r"[~〜～—–－至到]")
 _AT_LEAST = ("以上", "起", "+", "不低于", "最低", "保底", "底薪")
@@ -132,15 +144,24 @@ def _amounts(text: str) -> list[tuple[Decimal, int]]:
     return found
 
 
-def _whole(value: Decimal) -> int:
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def _fen(value: Decimal) -> Decimal:
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def _months(text: str) -> tuple[str, int | None]:
+    """The cell without its month count, and the count."""
+    match = _MONTHS.search(text)
+    if not match:
+        return text, None
+    count = match.group(1)
+    return text[: match.start()], _CHINESE_MONTHS.get(count) or int(count)
 
 
 def parse_wage(value: Any, default_unit: str | None = None) -> Wage:
     """「4000-6000元/月」, 「4000~6000」, 「6千-1.2万」, 「200元/天」, 「25元/小时」, 「3500以上」,
     「年薪6万」. 面议 raises CellError (see the module note)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        amount = _whole(Decimal(str(value)))
+        amount = _fen(Decimal(str(value)))
         return _checked(Wage(amount, amount, default_unit or WageUnit.MONTH))
     text = normalise(value).lower()
     for noise in (" ", ",", "，", "人民币", "rmb", "¥", "￥", "左右", "大约", "约"):
@@ -149,7 +170,9 @@ def parse_wage(value: Any, default_unit: str | None = None) -> Wage:
         raise CellError("请填写工资。")
     if any(word in text for word in NEGOTIABLE_WORDS):
         raise CellError(f"工资不能写「面议」，岗位要写明大概的工资范围，{WAGE_EXAMPLE}。")
-    unit = _unit_in(text) or default_unit or WageUnit.MONTH
+    text, months = _months(text)
+    daily = WageUnit.DAY if any(word in text for word in _DAILY_PAY_WORDS) else None
+    unit = _unit_in(text) or daily or default_unit or WageUnit.MONTH
     text = _NOTES.sub("", text)
     text = _RANGE_MARKS.sub("-", text)
     amounts = _amounts(text)
@@ -170,12 +193,24 @@ def parse_wage(value: Any, default_unit: str | None = None) -> Wage:
             low, high = high, low
     if unit == "year":
         low, high, unit = low / 12, high / 12, WageUnit.MONTH
-    return _checked(Wage(_whole(low), _whole(high), unit))
+    return _checked(Wage(_fen(low), _fen(high), unit, months))
+
+
+def parse_optional_wage(value: Any, default_unit: str | None = None) -> Wage | None:
+    """A wage that may be 面议 (what a survey recorded, what a seeker expects): no amount.
+    The web form treats an empty expected wage the same way."""
+    if any(word in normalise(value) for word in NEGOTIABLE_WORDS):
+        return None
+    return parse_wage(value, default_unit)
 
 
 def _checked(wage: Wage) -> Wage:
     if wage.minimum <= 0:
         raise CellError(f"工资要大于0，{WAGE_EXAMPLE}。")
+    if wage.months is not None and not MONTHS_RANGE[0] <= wage.months <= MONTHS_RANGE[1]:
+        raise CellError(
+            f"一年发几个月工资要在{MONTHS_RANGE[0]}到{MONTHS_RANGE[1]}之间，比如「·13薪」。"
+        )
     return wage
 
 

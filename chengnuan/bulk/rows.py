@@ -199,6 +199,7 @@ def read_posting(
         wage_min=wage.minimum if wage else None,  # type: ignore[arg-type]  # None is reported by the check
         wage_max=wage.maximum if wage else None,  # type: ignore[arg-type]
         wage_unit=wage.unit if wage else (unit or WageUnit.MONTH),
+        wage_months=wage.months if wage else None,
         contact_name=cells.text("contact_name"),
         contact_phone=parsers.parse_phone_cell(cells.raw("contact_phone")),
         valid_until=cells.parse("valid_until", parsers.parse_date),  # type: ignore[arg-type]
@@ -264,7 +265,7 @@ def read_seeker(cells: Cells, lookups: Lookups, today: datetime.date | None = No
     check_gender(cells, id_number)
     if cells.parse("consent", parsers.parse_yes_no) is False:
         cells.fail("consent", "本人没有同意登记，不能导入。请先请本人签字同意。")
-    expected = cells.parse("expected_wage", parsers.parse_wage)
+    expected = cells.parse("expected_wage", parsers.parse_optional_wage)
     data = SeekerInput(
         name=cells.text("name"),
         id_number=id_number,

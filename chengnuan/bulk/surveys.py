@@ -19,6 +19,8 @@ from chengnuan.core import crypto
 from chengnuan.core.timeutil import today as local_today
 from chengnuan.core.validators import clean_id_number, clean_mobile, clean_uscc, id_number_facts
 from chengnuan.employment.choices import Education, WageUnit
+from chengnuan.employment.inputs import Amount
+from chengnuan.employment.texts import amount_text
 from chengnuan.employment.validation import MAX_WANTED, WAGE_RANGE, reference_codes
 from chengnuan.regions.models import DivisionLevel
 from chengnuan.regions.selectors import division_by_code
@@ -43,8 +45,8 @@ class PositionInput:
     title: str
     headcount: int | None = 1
     occupation_code: str | None = None
-    wage_min: int | None = None  # both None: 面议
-    wage_max: int | None = None
+    wage_min: Amount | None = None  # both None: 面议
+    wage_max: Amount | None = None
     wage_unit: str = WageUnit.MONTH
     skills: str = ""
     education: str = Education.NONE
@@ -112,13 +114,13 @@ def _survey_date(day: datetime.date | None, today: datetime.date, errors: Errors
         errors.setdefault("surveyed_on", []).append("调查日期太早了，请核对年份。")
 
 
-def _wage(amount: int | None, unit: str, name: str, errors: Errors) -> None:
+def _wage(amount: Amount | None, unit: str, name: str, errors: Errors) -> None:
     if amount is None or unit not in WAGE_RANGE:
         return
     low, high = WAGE_RANGE[WageUnit(unit)]
     if not low <= amount <= high:
         errors.setdefault(name, []).append(
-            f"{WageUnit(unit).label}的工资应在{low}到{high}之间，请核对。"
+            f"{WageUnit(unit).label}的工资应在{amount_text(low)}到{high}之间，请核对。"
         )
 
 

@@ -1,6 +1,7 @@
 """The xlsx files the bulk app hands out: blank templates with drop-downs and a notes sheet,
 and the error sheet that sends bad rows back to be fixed."""
 
+import itertools
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chengnuan.bulk.choices import Difficulty, WorkStatus
-from chengnuan.bulk.columns import ERROR_HEADER, SheetSpec, clean_header
+from chengnuan.bulk.columns import ERROR_HEADER, Column, SheetSpec, clean_header
 from chengnuan.classifications.models import Occupation
 from chengnuan.employment.choices import ContractType, Education, Shift, WageUnit
 from chengnuan.regions import selectors as regions
@@ -74,7 +75,6 @@ def template_workbook(spec: SheetSpec, scope_prefix: str) -> bytes:
     options = book.create_sheet(OPTIONS_SHEET)
     _write_notes(book.create_sheet(NOTES_SHEET), spec)
     ranges = _write_options(options, spec, scope_prefix)
-    options.sheet_state = "hidden"
     for index, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(index)
         header = data.cell(
@@ -92,9 +92,7 @@ def template_workbook(spec: SheetSpec, scope_prefix: str) -> bytes:
             for row in range(2, TEMPLATE_ROWS + 2):
                 data.cell(row=row, column=index).number_format = "@"
         if column.options:
-            _add_drop_down(
-                data, letter, ranges[column.options], strict=column.strict, header=column.header
-            )
+            _add_drop_down(data, letter, ranges[column.options], column, TEMPLATE_ROWS + 1)
     data.freeze_panes = "A2"
     data.row_dimensions[1].height = 30
     buffer = BytesIO()
@@ -102,23 +100,24 @@ def template_workbook(spec: SheetSpec, scope_prefix: str) -> bytes:
     return buffer.getvalue()
 
 
-def _write_options(sheet: Worksheet, spec: SheetSpec, scope_prefix: str) -> dict[str, str]:
-    """One column per option list the spec uses; returns each list's absolute range."""
+def _write_options(sheet: Any, spec: SheetSpec, scope_prefix: str) -> dict[str, str]:
+    """One column per option list the spec uses, on a hidden sheet (written row by row, so a
+    streaming workbook can have it too); returns each list's absolute range."""
     ranges: dict[str, str] = {}
     used = list(dict.fromkeys(c.options for c in spec.columns if c.options))
-    for index, name in enumerate(used, start=1):
-        values = OPTION_LISTS[name](scope_prefix) or ["（无）"]
+    lists = [OPTION_LISTS[name](scope_prefix) or ["（无）"] for name in used]
+    sheet.append(used)
+    for row in itertools.zip_longest(*lists):
+        sheet.append(list(row))
+    for index, (name, values) in enumerate(zip(used, lists, strict=True), start=1):
         letter = get_column_letter(index)
-        sheet.cell(row=1, column=index, value=name)
-        for row, value in enumerate(values, start=2):
-            sheet.cell(row=row, column=index, value=value)
         ranges[name] = f"'{OPTIONS_SHEET}'!${letter}$2:${letter}${len(values) + 1}"
+    sheet.sheet_state = "hidden"
     return ranges
 
 
-def _add_drop_down(
-    sheet: Worksheet, letter: str, source: str, *, strict: bool, header: str
-) -> None:
+def _add_drop_down(sheet: Any, letter: str, source: str, column: Column, last_row: int) -> None:
+    strict, header = column.strict, column.header
     validation = DataValidation(
         type="list",
         formula1=f"={source}",
@@ -130,8 +129,8 @@ def _add_drop_down(
         if strict
         else f"「{header}」最好从下拉列表里选，点「确定」保留您填的内容。",
     )
-    validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
-    sheet.add_data_validation(validation)
+    validation.add(f"{letter}2:{letter}{last_row}")
+    sheet.data_validations.append(validation)
 
 
 def _write_notes(sheet: Worksheet, spec: SheetSpec) -> None:
@@ -165,19 +164,35 @@ def _write_notes(sheet: Worksheet, spec: SheetSpec) -> None:
 
 @contextmanager
 def write_error_sheet(
-    spec: SheetSpec, headers: list[str], rows: Iterable[tuple[str, list[Any]]]
+    spec: SheetSpec,
+    headers: list[str],
+    rows: Iterable[tuple[int, str, list[Any]]],
+    scope_prefix: str,
 ) -> Iterator[IO[bytes]]:
     """The rows as uploaded, 错误原因 first (red), in a streaming workbook; yields the file.
-    Re-uploading it works: the 错误原因 column is ignored by the importer."""
+    Each row stays at its row number (rows not returned are left empty), so 第7行 on the
+    import page is row 7 here too; the template's drop-downs are back on their columns.
+    Re-uploading it works: the 错误原因 column is ignored by the importer, empty rows too."""
     keep = [i for i, header in enumerate(headers) if clean_header(header) != ERROR_HEADER]
     book = Workbook(write_only=True)
     sheet = book.create_sheet(spec.sheet_name)
+    ranges = _write_options(book.create_sheet(OPTIONS_SHEET), spec, scope_prefix)
     sheet.freeze_panes = "B2"
     sheet.column_dimensions["A"].width = 50
     red = Font(color="C00000", bold=True)
     sheet.append([_styled(sheet, ERROR_HEADER, red)] + [headers[i] for i in keep])
-    for reason, cells in rows:
+    last = 1
+    for number, reason, cells in rows:
+        for _ in range(last + 1, number):
+            sheet.append([])
         sheet.append([_styled(sheet, reason, red)] + [_plain(cells[i]) for i in keep])
+        last = number
+    for position, i in enumerate(keep, start=2):
+        key = spec.key_for(headers[i])
+        column = spec.column(key) if key else None
+        if column and column.options:
+            letter = get_column_letter(position)
+            _add_drop_down(sheet, letter, ranges[column.options], column, last + TEMPLATE_ROWS)
     with tempfile.TemporaryFile() as handle:
         book.save(handle)
         handle.seek(0)

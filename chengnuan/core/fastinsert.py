@@ -36,6 +36,7 @@ _AS_IS = frozenset(
         "BigIntegerField",
         "BooleanField",
         "FloatField",
+        "DecimalField",
         "ForeignKey",
         "OneToOneField",
     }
@@ -82,7 +83,7 @@ class RowInserter:
             return _encrypt
         stock = type(field).__module__.startswith("django.")
         if stock and kind in _AS_IS:
-            return _as_is  # validated Python ints, bools, floats and raw ids
+            return _as_is  # validated Python ints, bools, floats, Decimals and raw ids
         if stock and kind in _TEXT:
             return _text
         return lambda value: field.get_db_prep_save(value, connection)

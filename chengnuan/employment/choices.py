@@ -37,6 +37,8 @@ class WageUnit(models.TextChoices):
 # Monthly equivalents for filters and sorting: 21.75 paid days a month (国家规定的月计薪天数)
 # and 8 hours a day. Piece rates have no honest monthly figure and are left out of wage filters.
 MONTHLY_FACTOR = {WageUnit.MONTH: 1.0, WageUnit.DAY: 21.75, WageUnit.HOUR: 21.75 * 8}
+# 「13薪」: months of pay a year, when a posting says (12 is the plain case, 24 a generous end).
+WAGE_MONTHS_RANGE = (12, 24)
 
 
 class Education(models.TextChoices):

@@ -1,10 +1,18 @@
 """Finds discriminatory hiring conditions in a posting's text, so a posting that says 限男性 is
 refused with the reason instead of being published.
 
-The law: 《就业促进法》第三条 (no discrimination by 民族、种族、性别、宗教信仰), 第二十七条
-(women), 第二十八条 (ethnic groups), 第三十一条 (rural workers, i.e. 户籍); 《人力资源市场暂行条例》
-第二十四条 (招聘信息不得含有民族、种族、性别、宗教信仰等方面的歧视性内容); 《妇女权益保障法》第四十三条
-(no gender limits or preference, no 婚育 conditions, no pregnancy tests).
+The law, kind by kind: 《就业促进法》第三条 (no discrimination by 民族、种族、性别、宗教信仰) and
+第二十六条 (equal opportunity for all); 第二十七条 (women; no limits on marrying or having
+children); 第二十八条 (ethnic groups); 第二十九条 and 《残疾人就业条例》第四条 (disabled people);
+第三十条 (carriers of a pathogen, e.g. 乙肝); 第三十一条 (rural workers, i.e. 户籍).
+《妇女权益保障法》(2022) 第四十三条: no gender limits or preference, no 婚育 conditions (married,
+has or may have children, the children's age), no pregnancy tests. 人社部《就业服务与就业管理规定》
+第十九条 (no refusal of carriers, no 乙肝 serology as a hiring standard) and 第二十条 (no
+discriminatory content in job ads); the 2010 notice of 人社部、教育部、卫生部 on 入学和就业体检
+(no 乙肝五项 / 两对半 tests, no test report asked for, no asking whether one is a carrier).
+《人力资源市场暂行条例》第二十四条 (no discriminatory content in job ads). Lawful conditions that
+look alike stay lawful: 持健康证 for food jobs (《食品安全法》第四十五条), 体检合格, 身体健康,
+残疾人优先.
 
 How it works: the text is normalised (full-width to half-width, spaces removed), phrases that
 are fine but share characters with bad ones (男女不限, 已婚未婚均可) are blanked out, then each
@@ -27,6 +35,8 @@ ETHNICITY = "民族"
 RELIGION = "宗教"
 HUKOU = "户籍或地域"
 MARRIAGE = "婚育"
+HEALTH = "健康状况"
+DISABILITY = "残疾"
 
 EXPLANATIONS = {
     GENDER: (
@@ -47,13 +57,25 @@ EXPLANATIONS = {
         "进城务工的农村劳动者和城镇劳动者就业权利平等，不得设置歧视性限制。请删掉这句话。"
     ),
     MARRIAGE: (
-        "招聘信息不能对结婚、生孩子提要求（比如“已婚已育”“未婚”“几年内不生育”“不招孕妇”）。"
-        "《就业促进法》第二十七条和《妇女权益保障法》第四十三条规定，不得把婚姻、生育情况作为录用条件。"
+        "招聘信息不能对结婚、生孩子、孩子多大提要求（比如“已婚已育”“未婚”“几年内不生育”“不招孕妇”"
+        "“孩子3岁以下不要”“宝妈勿扰”）。《就业促进法》第二十七条和《妇女权益保障法》第四十三条规定，"
+        "不得把婚姻、生育情况作为录用条件，也不得把怀孕检查列为入职体检项目。请删掉这句话。"
+    ),
+    HEALTH: (
+        "招聘信息不能拒绝乙肝、艾滋病病毒等病原携带者，也不能要求查乙肝（“两对半”“乙肝五项”）。"
+        "《就业促进法》第三十条规定，不得以是传染病病原携带者为由拒绝录用；人社部《就业服务与就业管理规定》"
+        "第十九条和2010年人社部、教育部、卫生部关于入学和就业体检的通知规定，入职体检不得查乙肝项目，"
+        "也不得要求交乙肝检查报告（国家另有规定的少数特殊职业除外）。要求“持健康证”“体检合格”是可以的。"
         "请删掉这句话。"
+    ),
+    DISABILITY: (
+        "招聘信息不能拒绝残疾人。《就业促进法》第二十九条和《残疾人就业条例》第四条规定，"
+        "招人不得歧视残疾人。如果岗位确实需要某种身体条件，请写清楚要干什么活（比如“需要长时间站立”）。"
+        "写“欢迎残疾人”“残疾人优先”是可以的。"
     ),
 }
 
-CATEGORIES = (GENDER, ETHNICITY, RELIGION, HUKOU, MARRIAGE)
+CATEGORIES = (GENDER, ETHNICITY, RELIGION, HUKOU, MARRIAGE, HEALTH, DISABILITY)
 
 
 @dataclass(frozen=True)
@@ -239,6 +261,33 @@ _YEARS = (
     r"(?:[\d一二两三四五六七八九十]+年(?:内|之内)?|近期|短期内|入职后|合同期内|工作期间|在职期间)"
 )
 _BIRTH = r"(?:生育|怀孕|要孩子|要小孩|生孩子|生小孩|生二胎|生三胎|生育二胎)"
+# Mothers of young children: 孩子3岁以下不要, 有小孩的勿扰, 宝妈勿扰, 孩子未满三周岁的不要.
+_CHILD = r"(?:有)?(?:孩子|小孩|宝宝|子女|幼儿|婴幼儿)"
+_CHILD_AGE = (
+    r"(?:在|未满|不满|小于)?(?:\d{1,2}|[一二两三四五六七八九十])?(?:周)?岁?"
+    r"(?:以下|以内|之内)?(?:太小|还小|较小|小|年幼|未上学|没上学)?(?:的)?"
+    r"(?:人员|者|妈妈|宝妈|女性|女士)?"
+)
+_MOTHER = r"(?:宝妈|有孩妈妈|带娃妈妈)"
+_NO_CHILD = r"(?:无孩|无子女|没有孩子|没孩子|未生育|已生育|生育过|孩子已上学|孩子已成年|孩子已长大)"
+
+# Carriers of a pathogen: 乙肝携带者, HBV, 大三阳, HIV, 艾滋病病毒感染者.
+_CARRIER = (
+    r"(?:乙肝|乙型肝炎|(?i:hbv)|大三阳|小三阳|澳抗阳性|乙肝表面抗原阳性|(?i:hiv)|艾滋病?|丙肝)"
+    r"(?:病毒)?(?:携带者?|阳性|感染者|患者|病人)?(?:人员|者|人士)?"
+)
+# 乙肝 serology in a hiring check-up (the 2010 notice): 两对半, 乙肝五项, HBV-DNA, 乙肝检查报告.
+# Negated (不查两对半, 体检不含乙肝项目) it reassures and is fine.
+_NOT_ASKED = "".join(
+    f"(?<!{w})"
+    for w in ("不", "不查", "不做", "不含", "不用", "无需", "不需", "免", "不要求", "不包括")
+)
+_HBV_TEST = (
+    _NOT_ASKED + r"(?:(?:乙肝|乙型肝炎)(?:两对半|五项|项目|表面抗原|病毒|血清学?指标)?"
+    r"(?:检测|检查|化验|筛查|报告|指标|阴性)|两对半|乙肝五项|(?i:hbv-?dna))"
+)
+
+_DISABLED = r"(?:残疾人|残疾人士|残障人士|残疾者|残障者|身体残疾|肢体残疾|有残疾的?人?)"
 
 
 @cache
@@ -332,6 +381,23 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
             r"(?:有无|是否有)(?:生育|怀孕)(?:计划|打算)",
             r"(?:婚姻|婚育)(?:状况|情况)?(?:要求)?[:]?(?:限|为|是)?" + _MARITAL,
             r"(?:入职|体检|需|须|要求|必须)(?:做|进行|提供)?(?:孕检|妊娠(?:测试|检查|检测)|验孕|孕测)",
+            _CHILD + _CHILD_AGE + _REFUSE_AFTER,
+            _REFUSE_BEFORE + r"(?:" + _CHILD + r"|" + _MOTHER + r")",
+            _MOTHER + _REFUSE_AFTER,
+            _ONLY + _NO_CHILD,
+            _NO_CHILD + _PREFER_AFTER,
+        ],
+        HEALTH: [
+            _REFUSE_BEFORE + _CARRIER,
+            _CARRIER + _REFUSE_AFTER,
+            r"(?:" + _ONLY + r"|身体健康[,、]?)(?:无|非|不是|没有)" + _CARRIER,
+            _HBV_TEST,
+        ],
+        DISABILITY: [
+            _REFUSE_BEFORE + _DISABLED,
+            _DISABLED + _REFUSE_AFTER,
+            _ONLY + r"(?:身体)?健全(?:人|者)?",
+            r"(?:无|非|不是)残疾(?:人|者)?" + _CLAUSE_END,
         ],
     }
     return {category: [re.compile(p) for p in patterns] for category, patterns in rules.items()}

@@ -7,6 +7,7 @@ keyword-only, so adding a field with a default never breaks a caller.
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from chengnuan.core.timeutil import today
@@ -20,6 +21,9 @@ from chengnuan.employment.choices import (
 
 if TYPE_CHECKING:
     from chengnuan.employment.models import Employer, JobSeeker, Posting
+
+# Exact yuan: a Decimal (0.5 元/件), or an int for whole yuan.
+Amount = Decimal | int
 
 
 @dataclass(kw_only=True)
@@ -49,8 +53,8 @@ class EmployerInput:
 class PostingInput:
     title: str
     county_code: str
-    wage_min: int
-    wage_max: int
+    wage_min: Amount
+    wage_max: Amount
     contact_name: str
     contact_phone: str
     valid_until: datetime.date
@@ -61,6 +65,7 @@ class PostingInput:
     lng: float | None = None
     lat: float | None = None
     wage_unit: str = WageUnit.MONTH
+    wage_months: int | None = None  # 「13薪」
     headcount: int = 1
     age_min: int | None = None
     age_max: int | None = None
@@ -89,6 +94,7 @@ class PostingInput:
             lng=posting.lng,
             lat=posting.lat,
             wage_unit=posting.wage_unit,
+            wage_months=posting.wage_months,
             headcount=posting.headcount,
             age_min=posting.age_min,
             age_max=posting.age_max,
@@ -110,7 +116,7 @@ class SeekerInput:
     hukou_area_code: str | None = None
     wanted_occupation_codes: list[str] = field(default_factory=list)
     wanted_area_codes: list[str] = field(default_factory=list)
-    expected_wage: int | None = None
+    expected_wage: Amount | None = None
     expected_wage_unit: str = WageUnit.MONTH
     available_from: datetime.date | None = None
     skills: str = ""

@@ -6,6 +6,7 @@ from chengnuan.core.audit import AuditedQuerySet
 from chengnuan.core.fields import EncryptedTextField
 from chengnuan.core.models import TimeStampedModel
 from chengnuan.employment.choices import (
+    WAGE_MONTHS_RANGE,
     Benefit,
     ContractType,
     Education,
@@ -20,6 +21,7 @@ from chengnuan.employment.choices import (
     Source,
     WageUnit,
 )
+from chengnuan.employment.texts import age_range_text, wage_range_text
 
 
 class Employer(TimeStampedModel):
@@ -138,12 +140,16 @@ class Posting(TimeStampedModel):
     lng = models.FloatField("经度", null=True, blank=True)
     lat = models.FloatField("纬度", null=True, blank=True)
     coord_system = models.CharField(max_length=8, default="gcj02")
-    wage_min = models.PositiveIntegerField("最低工资")
-    wage_max = models.PositiveIntegerField("最高工资")
+    # Exact amounts in yuan (a piece rate is often 0.5 元/件); fen are the smallest unit.
+    wage_min = models.DecimalField("最低工资", max_digits=9, decimal_places=2)
+    wage_max = models.DecimalField("最高工资", max_digits=9, decimal_places=2)
     wage_unit = models.CharField(
         "工资单位", max_length=8, choices=WageUnit.choices, default=WageUnit.MONTH
     )
-    # Monthly equivalents (see choices.MONTHLY_FACTOR); null for piece rates.
+    # 「13薪」: months of pay a year, when the posting says; the amounts stay monthly.
+    wage_months = models.PositiveSmallIntegerField("每年发几个月工资", null=True, blank=True)
+    # Monthly equivalents in whole yuan (see choices.MONTHLY_FACTOR), what filters and sorting
+    # read; null for piece rates.
     monthly_wage_min = models.PositiveIntegerField(null=True, blank=True, editable=False)
     monthly_wage_max = models.PositiveIntegerField(null=True, blank=True, editable=False)
     headcount = models.PositiveIntegerField("招聘人数", default=1)
@@ -207,6 +213,12 @@ class Posting(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(wage_max__gte=F("wage_min")), name="posting_wage_range_ordered"
             ),
+            models.CheckConstraint(condition=Q(wage_min__gt=0), name="posting_wage_positive"),
+            models.CheckConstraint(
+                condition=Q(wage_months__isnull=True)
+                | Q(wage_months__gte=WAGE_MONTHS_RANGE[0], wage_months__lte=WAGE_MONTHS_RANGE[1]),
+                name="posting_wage_months_in_range",
+            ),
             models.CheckConstraint(
                 condition=Q(headcount__gte=1), name="posting_headcount_positive"
             ),
@@ -254,6 +266,14 @@ class Posting(TimeStampedModel):
     @property
     def area_code(self) -> str:
         return self.county_id
+
+    @property
+    def age_text(self) -> str:
+        return age_range_text(self.age_min, self.age_max)
+
+    @property
+    def wage_text(self) -> str:
+        return wage_range_text(self.wage_min, self.wage_max, self.wage_unit, self.wage_months)
 
     def benefit_labels(self) -> list[str]:
         labels = dict(Benefit.choices)
@@ -308,7 +328,9 @@ class JobSeeker(TimeStampedModel):
     wanted_areas = models.ManyToManyField(
         "regions.Division", blank=True, related_name="+", verbose_name="想去的地方"
     )
-    expected_wage = models.PositiveIntegerField("期望工资", null=True, blank=True)
+    expected_wage = models.DecimalField(
+        "期望工资", max_digits=9, decimal_places=2, null=True, blank=True
+    )
     expected_wage_unit = models.CharField(
         "期望工资单位", max_length=8, choices=WageUnit.choices, default=WageUnit.MONTH
     )
@@ -382,6 +404,12 @@ class JobSeeker(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.id_number_masked}）"
+
+    @property
+    def expected_wage_text(self) -> str:
+        """「5000 元/月」; nothing written: 「面议」."""
+        wage = self.expected_wage
+        return wage_range_text(wage or None, wage, self.expected_wage_unit)
 
 
 class ConsentPurpose(models.TextChoices):

@@ -14,6 +14,7 @@ import datetime
 import functools
 import threading
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
@@ -32,6 +33,7 @@ from chengnuan.core.validators import (
 from chengnuan.employment import discrimination
 from chengnuan.employment.choices import (
     MONTHLY_FACTOR,
+    WAGE_MONTHS_RANGE,
     Benefit,
     ContractType,
     Education,
@@ -41,17 +43,18 @@ from chengnuan.employment.choices import (
     Shift,
     WageUnit,
 )
-from chengnuan.employment.inputs import EmployerInput, PostingInput, SeekerInput
+from chengnuan.employment.inputs import Amount, EmployerInput, PostingInput, SeekerInput
+from chengnuan.employment.texts import amount_text
 from chengnuan.regions.models import Division, DivisionLevel
 from chengnuan.regions.selectors import division_by_code
 
 # Plausible wage ranges per unit; outside them the number is almost always a typo or the
 # wrong unit (a daily wage entered as monthly).
-WAGE_RANGE = {
+WAGE_RANGE: dict[WageUnit, tuple[Amount, int]] = {
     WageUnit.MONTH: (1000, 100_000),
     WageUnit.DAY: (50, 5_000),
     WageUnit.HOUR: (10, 1_000),
-    WageUnit.PIECE: (1, 10_000),
+    WageUnit.PIECE: (Decimal("0.01"), 10_000),  # 0.5 元/件 is common
 }
 WORKING_AGE = (16, 70)
 # A registration's age (from the 身份证号) above this is a mistyped birth year, not a person.
@@ -185,14 +188,16 @@ def _run(errors: Errors, field: str, clean: Any, value: Any, *args: Any) -> Any:
         return value
 
 
-def _check_wage(amount: int | None, unit: str, field: str, errors: Errors) -> None:
+def _check_wage(amount: Amount | None, unit: str, field: str, errors: Errors) -> None:
     if amount is None or unit not in WAGE_RANGE:
         return
     low, high = WAGE_RANGE[WageUnit(unit)]
     label = WageUnit(unit).label
     if amount < low:
         hint = "如果是日工资，请把工资单位改成“元/天”。" if unit == WageUnit.MONTH else "请核对。"
-        errors.setdefault(field, []).append(f"工资太低了：按{label}最少填{low}。{hint}")
+        errors.setdefault(field, []).append(
+            f"工资太低了：按{label}最少填{amount_text(low)}。{hint}"
+        )
     elif amount > high:
         hint = "如果是月工资，请把工资单位改成“元/月”。" if unit != WageUnit.MONTH else ""
         errors.setdefault(field, []).append(
@@ -341,6 +346,11 @@ def _check_posting_wages(data: PostingInput, errors: Errors) -> None:
         errors.setdefault("wage_max", []).append("最高工资不能比最低工资少，请核对。")
     _check_wage(data.wage_min, data.wage_unit, "wage_min", errors)
     _check_wage(data.wage_max, data.wage_unit, "wage_max", errors)
+    low, high = WAGE_MONTHS_RANGE
+    if data.wage_months is not None and not low <= data.wage_months <= high:
+        errors.setdefault("wage_months", []).append(
+            f"一年发几个月工资要在{low}到{high}之间（比如13薪填13），不清楚就空着。"
+        )
 
 
 def _check_posting_numbers(data: PostingInput, errors: Errors) -> None:
@@ -369,10 +379,14 @@ def _check_valid_until(
         )
 
 
-def monthly_wage(amount: int, unit: str) -> int | None:
-    """The monthly equivalent used by filters and sorting; None for piece rates."""
+def monthly_wage(amount: Amount, unit: str) -> int | None:
+    """The monthly equivalent in whole yuan, used by filters and sorting; None for piece
+    rates."""
     factor = MONTHLY_FACTOR.get(WageUnit(unit))
-    return None if factor is None else round(amount * factor)
+    if factor is None:
+        return None
+    monthly = Decimal(amount) * Decimal(str(factor))
+    return int(monthly.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def posting_field_values(data: PostingInput) -> dict[str, Any]:
@@ -391,6 +405,7 @@ def posting_field_values(data: PostingInput) -> dict[str, Any]:
         "wage_min": data.wage_min,
         "wage_max": data.wage_max,
         "wage_unit": data.wage_unit,
+        "wage_months": data.wage_months,
         "monthly_wage_min": monthly_wage(data.wage_min, data.wage_unit),
         "monthly_wage_max": monthly_wage(data.wage_max, data.wage_unit),
         "headcount": data.headcount,

@@ -29,14 +29,17 @@ from chengnuan.search.documents import (
     wage_token,
 )
 from chengnuan.search.models import SearchDocument
+from chengnuan.search.places import Place, split_places
 from chengnuan.search.suggest import Suggestion, suggestions
 from chengnuan.search.text import (
     Expr,
     QueryWord,
     Term,
+    Without,
     all_of,
     any_of,
-    parse_query,
+    query_word,
+    query_words,
     word_expr,
 )
 
@@ -99,51 +102,75 @@ class Result:
     words: list[QueryWord]
     page: int
     suggestions: list[Suggestion] = field(default_factory=list)
+    # Places named in the text, searched as an area (places.py), not as words.
+    places: list[Place] = field(default_factory=list)
 
 
-def _match(query: Query) -> tuple[list[QueryWord], Expr | None]:
-    words = parse_query(query.text[:MAX_QUERY_CHARS])
-    terms: list[Expr] = [w.expr for w in words] + query.filters.terms()
-    return words, all_of(terms) if terms else None
+@dataclass(frozen=True)
+class Parsed:
+    words: list[QueryWord]
+    places: list[Place]
+    filter_terms: list[Expr]  # the filters and the places typed
+
+    @property
+    def match(self) -> Expr | None:
+        terms = [w.expr for w in self.words] + self.filter_terms
+        return all_of(terms) if terms else None
+
+
+def parse(query: Query) -> Parsed:
+    places, words = split_places(query_words(query.text[:MAX_QUERY_CHARS]))
+    terms = query.filters.terms()
+    if places:
+        terms.append(any_of(Term(f"a_{code}") for p in places for code in p.codes))
+    return Parsed([query_word(w) for w in words], places, terms)
 
 
 def count(doc_type: str, query: Query) -> int:
     """How many documents match, counted up to MAX_RESULTS + 1 (a search shows no more than
     MAX_RESULTS, and counting every match of a common word at province scale is slow): more
     than MAX_RESULTS reads as MAX_RESULTS + 1."""
-    _words, match = _match(query)
+    match = parse(query).match
     return len(backend().newest(match, _scope(doc_type, query.filters), MAX_RESULTS + 1))
 
 
 def search(doc_type: str, query: Query) -> Result:
-    words, match = _match(query)
+    parsed = parse(query)
+    words, match = parsed.words, parsed.match
     scope = _scope(doc_type, query.filters)
     offset = (query.page - 1) * query.per_page
     need = min(offset + query.per_page + 1, MAX_RESULTS + 1)
     if offset >= MAX_RESULTS:
-        return Result(hits=[], has_more=False, words=words, page=query.page)
+        return Result(hits=[], has_more=False, words=words, page=query.page, places=parsed.places)
     sort = query.sort
     if sort == Sort.DISTANCE and query.origin is None:
         sort = Sort.RELEVANCE
     if sort == Sort.RELEVANCE and not words:
         sort = Sort.NEWEST
     ordered: list[tuple[int, float | None]]
+    # The words as typed, without their synonyms: what ranks first.
+    exact = all_of([word_expr(w.word) for w in words] + parsed.filter_terms) if words else match
     if sort == Sort.NEWEST:
         ordered = [(k, None) for k in backend().newest(match, scope, need)]
     elif sort == Sort.RELEVANCE:
-        assert match is not None
-        exact = all_of([word_expr(w.word) for w in words] + query.filters.terms())
+        assert match is not None and exact is not None
         ordered = [(k, None) for k in _by_relevance(match, exact, scope, need)]
     elif sort == Sort.WAGE:
-        ordered = [(row[0], None) for row in _by_wage(match, scope, need)]
+        ordered = [(row[0], None) for row in _by_wage_direct_first(match, exact, scope, need)]
     else:
         assert query.origin is not None
         ordered = _by_distance(match, scope, query.origin, need)
     page = ordered[offset : offset + query.per_page + 1]
     hits = _hits(page[: query.per_page])
-    result = Result(hits=hits, has_more=len(page) > query.per_page, words=words, page=query.page)
-    if not hits and query.page == 1 and (words or query.filters.terms()):
-        result.suggestions = suggestions(words, scope, query.filters.terms())
+    result = Result(
+        hits=hits,
+        has_more=len(page) > query.per_page,
+        words=words,
+        page=query.page,
+        places=parsed.places,
+    )
+    if not hits and query.page == 1 and (words or parsed.filter_terms):
+        result.suggestions = suggestions(words, scope, parsed.filter_terms)
     return result
 
 
@@ -206,6 +233,19 @@ def _by_wage(match: Expr | None, scope: Scope, need: int) -> list[ValueRow]:
         if len(rows) >= need:
             break
     return rows
+
+
+def _by_wage_direct_first(
+    match: Expr | None, exact: Expr | None, scope: Scope, need: int
+) -> list[ValueRow]:
+    """Best paid first among postings with the words as typed, then among those found only
+    through a synonym: 普工 by wage shows 普工 jobs before 操作工 ones. The second pass runs only
+    when the first leaves the page short."""
+    rows = _by_wage(exact, scope, need)
+    if exact == match or len(rows) >= need:
+        return rows
+    assert match is not None and exact is not None
+    return rows + _by_wage(Without(match, exact), scope, need - len(rows))
 
 
 def _by_distance(

@@ -13,15 +13,14 @@ from dataclasses import dataclass
 
 from pypinyin import Style, pinyin
 
-from chengnuan.regions.models import Division, DivisionLevel
 from chengnuan.search.backends import backend
 from chengnuan.search.backends.base import Scope
 from chengnuan.search.lexicon import lexicon
+from chengnuan.search.places import place_names
 from chengnuan.search.text import Expr, QueryWord, all_of, is_han, parse_query
 
 MAX_SUGGESTIONS = 5
 MAX_CHECKS = 8
-PLACE_SUFFIXES = ("自治县", "市", "区", "县", "镇", "乡", "街道")
 
 
 @dataclass(frozen=True)
@@ -46,25 +45,13 @@ def readings(word: str, limit: int = 4) -> list[tuple[str, ...]]:
     return list(itertools.islice(itertools.product(*per_char), limit))
 
 
-def _short_place_names() -> list[str]:
-    names = set()
-    for name in Division.objects.filter(
-        level__in=[DivisionLevel.CITY, DivisionLevel.COUNTY]
-    ).values_list("name", flat=True):
-        for suffix in PLACE_SUFFIXES:
-            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                names.add(name[: -len(suffix)])
-                break
-    return sorted(names)
-
-
 @functools.cache
 def vocabulary() -> Vocabulary:
     lex = lexicon()
     job_words = sorted(
         w for w in set(lex.synonyms) | lex.vocabulary if is_han(w) and w in lex.synonyms
     )
-    places = _short_place_names()
+    places = sorted(place_names())
     others = sorted(w for w in lex.vocabulary if is_han(w) and len(w) <= 6)
     rank: dict[str, int] = {}
     for level, group in enumerate((job_words, places, others)):

@@ -5,7 +5,9 @@ characters (bigram), and each longer word the segmenter finds in search mode (3+
 job-ad noise words left out). Runs of Latin letters or digits are one token each.
 
 Query side: the segmenter cuts the query into words; stopwords and noise words go; every
-remaining word must match, through itself or one of its synonyms. A one- or two-character
+remaining word must match, through itself or one of its synonyms. A synonym counts only where
+it is a word of its own: not inside a longer known word of another job (普工 ~ 操作工 must not
+find the forklift driver's 起重装卸机械操作工), so expansion never chains. A one- or two-character
 word is looked up directly: every character and bigram of the text is indexed, so such a word
 finds every posting that contains it, however the segmenter cut the posting. A longer word
 matches its own token or, failing that, all of its bigrams, so a word the segmenter split
@@ -13,6 +15,7 @@ differently in the posting is still found.
 
 Filter tokens (area, benefits, ...) contain "_", which text tokens never do."""
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -139,7 +142,38 @@ class QueryWord:
 
     @property
     def expr(self) -> Expr:
-        return any_of(word_expr(a) for a in self.alternatives)
+        return any_of(
+            word_expr(a) if a in self.word else synonym_expr(a, self.word)
+            for a in self.alternatives
+        )
+
+
+def synonym_expr(synonym: str, typed: str) -> Expr:
+    """A synonym of the word typed, except where it is only part of a longer known word that
+    is neither of its group nor contains the word typed."""
+    longer = _longer_words(synonym, typed)
+    found = word_expr(synonym)
+    return Without(found, any_of(Term(w) for w in longer)) if longer else found
+
+
+@functools.cache
+def _longer_words(synonym: str, typed: str) -> tuple[str, ...]:
+    """Known words (dictionary, synonym table) of 3+ Chinese characters, indexed whole, that
+    contain the synonym but belong to another job. Cached: the lexicon is loaded once."""
+    lex = lexicon()
+    group = set(lex.synonyms.get(synonym, (synonym,)))
+    return tuple(
+        sorted(
+            w
+            for w in lex.vocabulary
+            if synonym in w
+            and w not in group
+            and typed not in w
+            and len(w) >= 3
+            and is_han(w)
+            and w not in lex.noise_words
+        )
+    )
 
 
 def query_words(text: str) -> list[str]:
@@ -169,5 +203,9 @@ def alternatives(word: str) -> tuple[str, ...]:
     return tuple(a for a in group if not any(o != a and o in a for o in group))
 
 
+def query_word(word: str) -> QueryWord:
+    return QueryWord(word=word, alternatives=alternatives(word))
+
+
 def parse_query(text: str) -> list[QueryWord]:
-    return [QueryWord(word=w, alternatives=alternatives(w)) for w in query_words(text)]
+    return [query_word(w) for w in query_words(text)]

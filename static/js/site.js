@@ -16,7 +16,7 @@
     navigator.geolocation.getCurrentPosition(function (pos) {
       window.location = button.dataset.url + "&lng=" + pos.coords.longitude.toFixed(5) +
         "&lat=" + pos.coords.latitude.toFixed(5);
-    }, function () { button.textContent = "定位没有成功，请在上面选县区"; });
+    }, function () { window.location = button.dataset.url; });  // the page then asks for a county
   }
 
   document.addEventListener("click", function (event) {

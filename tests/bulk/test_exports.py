@@ -49,3 +49,18 @@ def test_every_list_exports_with_its_headers(client, clerk, kind):
     assert all(headers)
     if kind == "postings":
         assert list(book.active.iter_rows(values_only=True))[1][1] == "铁西普工"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "shown"),
+    [(20, None, "20岁以上"), (None, 45, "45岁以下"), (20, 45, "20-45岁"), (None, None, "不限")],
+)
+def test_posting_export_says_an_age_range_in_words(client, clerk, low, high, shown):
+    PostingFactory(age_min=low, age_max=high)
+    staff_signed_in(client, clerk)
+    rows = list(
+        xlsx(client.get(reverse("bulk:export", args=["postings"]))).active.iter_rows(
+            values_only=True
+        )
+    )
+    assert rows[1][rows[0].index("年龄要求")] == shown

@@ -1,6 +1,7 @@
 """Each parser with the spellings clerks really type."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
@@ -33,7 +34,16 @@ M, D, H, P = WageUnit.MONTH, WageUnit.DAY, WageUnit.HOUR, WageUnit.PIECE
         ("200元/天", Wage(200, 200, D)),
         ("日薪200-300", Wage(200, 300, D)),
         ("25元/小时", Wage(25, 25, H)),
-        ("时薪25.5", Wage(26, 26, H)),
+        ("时薪25.5", Wage(Decimal("25.5"), Decimal("25.5"), H)),
+        ("0.5元/件", Wage(Decimal("0.5"), Decimal("0.5"), P)),
+        ("计件0.35-0.8", Wage(Decimal("0.35"), Decimal("0.8"), P)),
+        ("6000-8000·13薪", Wage(6000, 8000, M, 13)),
+        ("8k-10k×14薪", Wage(8000, 10000, M, 14)),
+        ("月薪5000，十三薪", Wage(5000, 5000, M, 13)),
+        ("日结200", Wage(200, 200, D)),
+        ("200元/天 日结", Wage(200, 200, D)),
+        ("日结150-200", Wage(150, 200, D)),
+        ("年薪5万", Wage(Decimal("4166.67"), Decimal("4166.67"), M)),
         ("150元/件", Wage(150, 150, P)),
         ("3500以上", Wage(3500, 3500, M)),
         ("3500起", Wage(3500, 3500, M)),
@@ -61,6 +71,7 @@ def test_wage_without_unit_takes_the_unit_column():
         ("3500以下", "最低工资"),
         ("好多钱", "看不懂"),
         ("1000-2000-3000", "一个数或一个范围"),
+        ("6000-8000·30薪", "12到24"),
         ("", "请填写工资"),
     ],
 )

@@ -1,8 +1,10 @@
 import pytest
 
 from chengnuan.employment.discrimination import (
+    DISABILITY,
     ETHNICITY,
     GENDER,
+    HEALTH,
     HUKOU,
     MARRIAGE,
     RELIGION,
@@ -93,6 +95,43 @@ DISCRIMINATORY = [
     ("入职需做孕检", MARRIAGE),
     ("收银员，已婚，30-45岁", MARRIAGE),
     ("离异勿扰", MARRIAGE),
+    # 婚育, mothers of young children (《妇女权益保障法》第四十三条)
+    ("已育", MARRIAGE),
+    ("未育优先", MARRIAGE),
+    ("孩子3岁以下不要", MARRIAGE),
+    ("孩子未满三周岁的勿扰", MARRIAGE),
+    ("有小孩的不要", MARRIAGE),
+    ("孩子太小的免谈", MARRIAGE),
+    ("不招有孩子的", MARRIAGE),
+    ("宝妈勿扰", MARRIAGE),
+    ("不要宝妈", MARRIAGE),
+    ("限无孩", MARRIAGE),
+    ("孩子已上学者优先", MARRIAGE),
+    ("孕妇勿扰，哺乳期勿扰", MARRIAGE),
+    # 健康状况: carriers of a pathogen and the tests hiring may not ask for
+    ("乙肝携带者勿扰", HEALTH),
+    ("拒收乙肝", HEALTH),
+    ("不招乙肝", HEALTH),
+    ("乙肝患者不要", HEALTH),
+    ("大三阳小三阳免谈", HEALTH),
+    ("HBV携带者谢绝", HEALTH),
+    ("hbv阳性不录用", HEALTH),
+    ("HIV感染者勿扰", HEALTH),
+    ("不招艾滋病病毒携带者", HEALTH),
+    ("要求无乙肝", HEALTH),
+    ("身体健康，无乙肝", HEALTH),
+    ("入职体检含乙肝两对半", HEALTH),
+    ("需提供乙肝五项检查报告", HEALTH),
+    ("入职查两对半", HEALTH),
+    ("体检项目：血常规、乙肝表面抗原检测", HEALTH),
+    ("需做HBV-DNA", HEALTH),
+    # 残疾 (《就业促进法》第二十九条, 《残疾人就业条例》第四条)
+    ("残疾人勿扰", DISABILITY),
+    ("不招残疾人", DISABILITY),
+    ("身体残疾者免谈", DISABILITY),
+    ("残障人士除外", DISABILITY),
+    ("限身体健全", DISABILITY),
+    ("拒绝残疾人", DISABILITY),
 ]
 
 LAWFUL = [
@@ -151,6 +190,31 @@ LAWFUL = [
     "不仅限于男性",
     "沈阳市铁西区示例有限公司",
     "无限可能",
+    # look-alikes of the health, maternity and disability kinds
+    "持健康证上岗",
+    "需办理健康证",
+    "食品行业，须持有效健康证",
+    "入职体检合格",
+    "身体健康，能吃苦",
+    "无传染病，持健康证",
+    "体检不查乙肝",
+    "入职体检不含乙肝项目",
+    "不查两对半",
+    "乙肝携带者也可以应聘",
+    "医院感染科护工，了解乙肝防护知识",
+    "艾滋病防治宣传员",
+    "适合宝妈，可接送孩子",
+    "宝妈岗，时间自由",
+    "孩子放学后可以带来",
+    "提供子女入学帮助",
+    "幼儿园保育员",
+    "母婴店导购，有育儿经验者优先",
+    "婴幼儿托育中心保育员",
+    "欢迎残疾人",
+    "残疾人优先",
+    "适合残疾人的岗位",
+    "残疾人就业保障金代缴",
+    "残疾人托养中心护理员",
     "",
 ]
 
@@ -191,9 +255,22 @@ def test_legit_phrase_does_not_hide_a_bad_one_next_to_it():
 
 @pytest.mark.parametrize(
     ("text", "category"),
-    [("不招少数民族", ETHNICITY), ("户口要求：本地", HUKOU), ("宗教信仰：无", RELIGION)],
+    [
+        ("不招少数民族", ETHNICITY),
+        ("户口要求：本地", HUKOU),
+        ("宗教信仰：无", RELIGION),
+        ("乙肝勿扰", HEALTH),
+        ("孩子3岁以下不要", MARRIAGE),
+        ("残疾人勿扰", DISABILITY),
+    ],
 )
 def test_every_category_explanation_names_a_law(text, category):
     (finding,) = find_discrimination(text)
     assert finding.category == category
     assert "《" in finding.explanation and "条" in finding.explanation
+
+
+def test_the_health_reason_names_the_carrier_rule_and_what_is_still_allowed():
+    (finding,) = find_discrimination("拒收乙肝，入职查两对半")
+    assert finding.words == ("拒收乙肝", "两对半")
+    assert "第三十条" in finding.explanation and "持健康证" in finding.explanation

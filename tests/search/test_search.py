@@ -168,6 +168,24 @@ def test_newest_first():
     assert found("普工", sort=Sort.NEWEST) == [new.id, middle.id, old.id]
 
 
+def test_a_synonym_does_not_chain_through_a_longer_word_of_another_job():
+    """普工 ~ 操作工, and the forklift driver's occupation is 起重装卸机械操作工: that is a
+    forklift job, not a 普工 one. The word typed itself still finds it."""
+    line_worker = indexed_posting(title="电子厂操作工", description="")
+    forklift = indexed_posting(
+        title="叉车司机", description="开叉车装卸货物", occupation_id="6-30-05-01"
+    )
+    assert found("普工") == [line_worker.id]
+    assert found("操作工", sort=Sort.NEWEST) == [forklift.id, line_worker.id]
+
+
+def test_a_synonym_does_not_chain_into_another_synonym_group():
+    helper = indexed_posting(title="厨房杂工", description="")  # 帮厨's word
+    odd_jobs = indexed_posting(title="杂工", description="工地")
+    assert found("小工") == [odd_jobs.id]  # 小工 ~ 杂工, but 厨房杂工 is 帮厨
+    assert helper.id in found("帮厨")
+
+
 def test_relevance_puts_the_word_in_the_title_before_a_mention_in_the_text():
     mention = indexed_posting(title="仓库管理员", description="也可以做普工")
     title = indexed_posting(title="普工", description="电子厂")
@@ -188,6 +206,14 @@ def test_relevance_prefers_fresh_postings_when_the_match_is_equal():
     old = indexed_posting(title="保安", published_at=timezone.now() - datetime.timedelta(days=40))
     new = indexed_posting(title="保安", published_at=timezone.now() - datetime.timedelta(days=1))
     assert found("保安") == [new.id, old.id]
+
+
+def test_by_wage_the_word_typed_comes_before_a_synonym_then_best_paid_first():
+    synonym = indexed_posting(title="操作工", monthly_wage_min=9000)
+    low = indexed_posting(title="普工", monthly_wage_min=4000)
+    high = indexed_posting(title="普工", monthly_wage_min=6000)
+    assert found("普工", sort=Sort.WAGE) == [high.id, low.id, synonym.id]
+    assert found("普工", sort=Sort.WAGE, per_page=1, page=3) == [synonym.id]
 
 
 def test_highest_wage_first_with_piece_rates_last():
@@ -376,3 +402,32 @@ def test_other_doc_types_share_the_index_and_survive_a_posting_rebuild(monkeypat
     index.rebuild_all(workers=1, doc_types=["posting"])
     assert [h.doc_id for h in search("gig", Query(text="搬家")).hits] == [7]
     assert found("搬家") == [posting.id]
+
+
+# --- places typed ------------------------------------------------------------------------------
+
+
+def test_a_city_typed_is_an_area_not_a_word():
+    """「沈阳 日结」: a 大连 posting whose text mentions 沈阳 is not a job in 沈阳."""
+    in_shenyang = indexed_posting(title="日结普工", county_id=SHENYANG_TIEXI)
+    indexed_posting(title="日结普工", description="沈阳老板", county_id=DALIAN_GANJINGZI)
+    result = search("posting", Query(text="沈阳 日结"))
+    assert [h.doc_id for h in result.hits] == [in_shenyang.id]
+    assert [(p.word, p.codes) for p in result.places] == [("沈阳", ("2101",))]
+    assert [w.word for w in result.words] == ["日结"]
+
+
+def test_a_county_typed_without_its_suffix_is_an_area():
+    jinzhou = indexed_posting(title="保洁", county_id="210213")  # 大连市金州区
+    indexed_posting(title="保洁", county_id=DALIAN_GANJINGZI)
+    assert found("金州 保洁") == [jinzhou.id]
+
+
+def test_a_county_name_two_cities_share_means_both_unless_the_city_is_typed():
+    shenyang = indexed_posting(title="普工", county_id=SHENYANG_TIEXI)
+    anshan = indexed_posting(title="普工", county_id="210303")  # 鞍山市铁西区
+    indexed_posting(title="普工", county_id=DALIAN_GANJINGZI)
+    result = search("posting", Query(text="铁西区 普工", sort=Sort.NEWEST))
+    assert [h.doc_id for h in result.hits] == [anshan.id, shenyang.id]
+    assert result.places[0].labels == ("沈阳市铁西区", "鞍山市铁西区")
+    assert found("沈阳 铁西区 普工") == [shenyang.id]

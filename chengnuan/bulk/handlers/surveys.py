@@ -24,9 +24,10 @@ from chengnuan.bulk.surveys import (
     employment_survey_field_values,
     position_field_values,
 )
-from chengnuan.employment.choices import MONTHLY_FACTOR, Education, WageUnit
+from chengnuan.employment.choices import Education, WageUnit
 from chengnuan.employment.models import Employer
 from chengnuan.employment.permissions import is_staff_in_scope
+from chengnuan.employment.validation import monthly_wage
 
 OUT_OF_AREA = "这个县区不在您负责的区域内，请只导入您所在区域的调查表。"
 
@@ -75,13 +76,6 @@ def _clean_both(
     return results
 
 
-def parse_survey_wage(value: Any, unit: str | None) -> parsers.Wage | None:
-    """A survey records 面议 as said: no wage."""
-    if any(word in parsers.normalise(value) for word in parsers.NEGOTIABLE_WORDS):
-        return None
-    return parsers.parse_wage(value, unit)
-
-
 def parse_difficulties(value: Any) -> list[str]:
     words = [parsers.normalise(word) for word in parsers.split_list(value)]
     unknown = [w for w in words if w not in DIFFICULTY_WORDS]
@@ -96,7 +90,7 @@ def parse_difficulties(value: Any) -> list[str]:
 
 def read_demand_row(cells: Cells, lookups: Lookups) -> tuple[DemandSurveyInput, PositionInput]:
     unit = cells.parse("wage_unit", parsers.parse_wage_unit)
-    wage = cells.parse("wage", parse_survey_wage, unit)
+    wage = cells.parse("wage", parsers.parse_optional_wage, unit)
     survey = DemandSurveyInput(
         employer_name=cells.text("employer_name"),
         employer_uscc=parsers.normalise(cells.raw("employer_uscc")).replace(" ", "").upper(),
@@ -185,12 +179,8 @@ class DemandSurveyHandler:
 def read_employment_row(cells: Cells, lookups: Lookups) -> EmploymentSurveyInput:
     id_number = cells.parse("id_number", parsers.parse_id_number_cell) or ""
     check_gender(cells, id_number)
-    wage = cells.parse("expected_wage", parsers.parse_wage)
-    monthly = (
-        round(wage.minimum * MONTHLY_FACTOR[WageUnit(wage.unit)])
-        if wage and wage.unit in MONTHLY_FACTOR
-        else None
-    )
+    wage = cells.parse("expected_wage", parsers.parse_optional_wage)
+    monthly = monthly_wage(wage.minimum, wage.unit) if wage else None
     data = EmploymentSurveyInput(
         name=cells.text("name"),
         id_number=id_number,

@@ -32,6 +32,7 @@ from chengnuan.bulk.services import surveys as survey_services
 from chengnuan.bulk.surveys import PositionInput
 from chengnuan.core.forms import initial_from_post, is_refresh
 from chengnuan.core.pages import render_list
+from chengnuan.employment.texts import amount_range_text
 
 # Service fields named differently from the form's.
 SERVICE_FIELDS = {"county_code": "county", "residence_code": "township", "occupation_code": "occupation",
@@ -177,13 +178,7 @@ def position_edit(request: HttpRequest, pk: int, position_pk: int | None = None)
 
 
 def _position_initial(position: Any) -> dict[str, Any]:
-    wage = ""
-    if position.has_wage:
-        wage = (
-            str(position.wage_min)
-            if position.wage_min == position.wage_max
-            else f"{position.wage_min}-{position.wage_max}"
-        )
+    wage = amount_range_text(position.wage_min, position.wage_max) if position.has_wage else ""
     return {
         "title": position.title, "occupation": position.occupation.name if position.occupation else "",
         "headcount": position.headcount, "wage": wage or "面议", "wage_unit": position.get_wage_unit_display(),

@@ -101,6 +101,12 @@ class SuggestionItem(Schema):
     drop_filters: bool
 
 
+class PlaceItem(Schema):
+    word: str = Field(description="搜索词里的地名")
+    areas: list[str] = Field(description="按这些地区代码筛选（同名的县区不止一个时有几个）")
+    labels: list[str]
+
+
 class PostingListPage(Schema):
     items: list[PostingListItem]
     count: int = Field(description=f"符合条件的岗位数（最多数到 {MAX_RESULTS}）")
@@ -108,6 +114,7 @@ class PostingListPage(Schema):
     has_more: bool
     words: list[str] = Field(description="真正用来搜索的词（去掉了「急招」等没用的词）")
     suggestions: list[SuggestionItem] = Field(description="没有结果时可以试的搜索")
+    places: list[PlaceItem] = Field(description="搜索词里的地名，当作地区筛选，不再当作词找")
 
 
 def _search_form(params: PostingListParams, request: HttpRequest) -> SearchForm:
@@ -160,6 +167,10 @@ def posting_list(request: HttpRequest, params: Query[PostingListParams]) -> Post
         suggestions=[
             SuggestionItem(q=s.text, reason=s.reason, drop_filters=s.drop_filters)
             for s in result.suggestions
+        ],
+        places=[
+            PlaceItem(word=p.word, areas=list(p.codes), labels=list(p.labels))
+            for p in result.places
         ],
     )
 

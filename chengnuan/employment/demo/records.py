@@ -6,6 +6,7 @@ registration would store."""
 import datetime
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from chengnuan.employment.choices import (
@@ -36,7 +37,15 @@ DAY = datetime.timedelta(days=1)
 _BRANDS = words(
     "宏达 鑫源 华通 顺达 金鼎 恒信 盛世 利民 永安 众诚 嘉禾 鼎盛 东方 北方 辽河 渤海 新兴 富华 中兴 天成 瑞丰 兴隆 宏远 同创 安泰 德润 长兴 聚源 华瑞 正大 益民 通达 凯旋 金桥 昌盛 福源 广源 华美 海川 北辰"
 )
-_WAGE_STEP = {WageUnit.MONTH: 100, WageUnit.DAY: 10, WageUnit.HOUR: 1, WageUnit.PIECE: 1}
+# Piece rates go in steps of 1 jiao (0.5 元/件 is a common rate).
+_WAGE_STEP = {
+    WageUnit.MONTH: Decimal(100),
+    WageUnit.DAY: Decimal(10),
+    WageUnit.HOUR: Decimal(1),
+    WageUnit.PIECE: Decimal("0.1"),
+}
+# Share of monthly-paid postings that pay a 13th month (「13薪」).
+THIRTEENTH_MONTH_SHARE = 0.1
 
 
 def weighted(rng: random.Random, options: dict[T, int] | dict[T, float]) -> T:
@@ -134,6 +143,7 @@ def build_posting(
     place = rng.choice(world.county_workplaces[employer.county_code])
     unit = weighted(rng, profile.units)
     wage_min, wage_max = _wage_range(rng, profile.wages[unit], unit)
+    months = 13 if unit == WageUnit.MONTH and rng.random() < THIRTEENTH_MONTH_SHARE else None
     benefits = _benefits(rng, profile.benefits, unit)
     shift = weighted(rng, profile.shifts)
     age_min = rng.choice((18, 18, 18, 20, 22))
@@ -153,6 +163,7 @@ def build_posting(
         wage_min=wage_min,
         wage_max=wage_max,
         wage_unit=unit,
+        wage_months=months,
         headcount=headcount,
         age_min=age_min,
         age_max=age_max,
@@ -166,7 +177,7 @@ def build_posting(
             headcount=headcount,
             place=place,
             duties=role.duties,
-            wage=text.wage_phrase(unit, wage_min, wage_max),
+            wage=text.wage_phrase(unit, wage_min, wage_max, months),
             benefits=benefits,
             tags=tags,
             age_min=age_min,
@@ -183,9 +194,9 @@ def build_posting(
     )
 
 
-def _wage_range(rng: random.Random, bounds: tuple[int, int], unit: str) -> tuple[int, int]:
+def _wage_range(rng: random.Random, bounds: tuple[int, int], unit: str) -> tuple[Decimal, Decimal]:
     step = _WAGE_STEP[WageUnit(unit)]
-    low, high = bounds[0] // step, bounds[1] // step
+    low, high = int(bounds[0] / step), int(bounds[1] / step)
     wage_min = rng.randint(low, max(low, low + (high - low) * 6 // 10))
     wage_max = wage_min if rng.random() < 0.15 else rng.randint(wage_min, high)
     return wage_min * step, wage_max * step

@@ -2,9 +2,11 @@
 says 包吃住 only when the posting gives both meals and housing, 日结 only when it pays daily."""
 
 import random
+from decimal import Decimal
 
 from chengnuan.employment.choices import Benefit, Shift, WageUnit
 from chengnuan.employment.demo.world import Place, city_short
+from chengnuan.employment.texts import amount_range_text
 from chengnuan.regions.selectors import name_spellings
 
 B = Benefit
@@ -94,10 +96,10 @@ def place_label(place: Place) -> str:
     return county if county.startswith(city) else city + county
 
 
-def wage_phrase(unit: str, low: int, high: int) -> str:
-    amount = f"{low}" if low == high else f"{low}-{high}"
+def wage_phrase(unit: str, low: Decimal, high: Decimal, months: int | None = None) -> str:
+    amount = amount_range_text(low, high).replace("–", "-")
     if unit == WageUnit.MONTH:
-        return f"月薪{amount}元"
+        return f"月薪{amount}元" + (f"，{months}薪" if months else "")
     if unit == WageUnit.DAY:
         return f"日薪{amount}元"
     if unit == WageUnit.HOUR:

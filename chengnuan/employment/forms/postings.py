@@ -15,7 +15,14 @@ from chengnuan.core.forms import (
     text_errors,
     to_input,
 )
-from chengnuan.employment.choices import Benefit, ContractType, Education, Shift, WageUnit
+from chengnuan.employment.choices import (
+    WAGE_MONTHS_RANGE,
+    Benefit,
+    ContractType,
+    Education,
+    Shift,
+    WageUnit,
+)
 from chengnuan.employment.inputs import EmployerInput, PostingInput
 from chengnuan.employment.models import Employer
 from chengnuan.employment.selectors.choices import (
@@ -36,6 +43,13 @@ def _set_industry_choices(form: forms.Form) -> None:
     field = form.fields["industry_code"]
     assert isinstance(field, forms.ChoiceField)
     field.choices = [("", "不选"), *industry_choices()]
+
+
+CENTS_ERRORS = {
+    "max_decimal_places": "工资最多写到分（小数点后两位）。",
+    "max_digits": "工资太大了，请核对。",
+    "max_whole_digits": "工资太大了，请核对。",
+}
 
 
 class EmployerForm(FieldsetsMixin, forms.Form):
@@ -87,7 +101,7 @@ def _optional_int(
 POSTING_FIELDSETS = (
     ("岗位", ("title", "occupation_code", "industry_code", "headcount", "contract_type", "shift",
               "description")),
-    ("工资待遇", ("wage_min", "wage_max", "wage_unit", "benefits")),
+    ("工资待遇", ("wage_min", "wage_max", "wage_unit", "wage_months", "benefits")),
     ("工作地点", (("posting_city", "county_code", "township_code"), "address", "lng", "lat")),
     ("招聘要求", ("age_min", "age_max", "education")),
     ("联系方式和有效期", ("contact_name", "contact_phone", "valid_until")),
@@ -121,17 +135,26 @@ class PostingForm(FieldsetsMixin, forms.Form):
         help_text="干什么活、在哪干、几点上下班、怎么发工资。不能写性别、民族、户籍、婚育等限制。",
         error_messages=text_errors("岗位说明"),
     )  # fmt: skip
-    wage_min = forms.IntegerField(
-        label="最低工资", min_value=0, max_value=1_000_000, error_messages=number_errors("最低工资"),
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    # Decimal: a piece rate is often 0.5 元/件; fen are the smallest unit.
+    wage_min = forms.DecimalField(
+        label="最低工资", min_value=0, max_value=1_000_000, max_digits=9, decimal_places=2,
+        error_messages=number_errors("最低工资") | CENTS_ERRORS,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01"}),
     )  # fmt: skip
-    wage_max = forms.IntegerField(
-        label="最高工资", min_value=0, max_value=1_000_000, error_messages=number_errors("最高工资"),
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    wage_max = forms.DecimalField(
+        label="最高工资", min_value=0, max_value=1_000_000, max_digits=9, decimal_places=2,
+        error_messages=number_errors("最高工资") | CENTS_ERRORS,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01"}),
     )  # fmt: skip
     wage_unit = forms.ChoiceField(
         label="工资单位", choices=WageUnit.choices, initial=WageUnit.MONTH,
         error_messages=choice_errors("工资单位"),
+    )  # fmt: skip
+    wage_months = forms.IntegerField(
+        label="每年发几个月工资", required=False, min_value=WAGE_MONTHS_RANGE[0],
+        max_value=WAGE_MONTHS_RANGE[1], help_text="比如“13薪”就填13；不清楚就空着。",
+        error_messages=number_errors("每年发几个月工资"),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )  # fmt: skip
     benefits = forms.MultipleChoiceField(
         label="福利待遇", required=False, choices=Benefit.choices,

@@ -18,6 +18,7 @@ from chengnuan.core.forms import (
     to_input,
 )
 from chengnuan.employment.choices import PushChannel, PushFrequency, WageUnit
+from chengnuan.employment.forms.postings import CENTS_ERRORS
 from chengnuan.employment.inputs import SeekerInput
 from chengnuan.employment.models import ConsentMethod, JobSeeker
 from chengnuan.employment.selectors.choices import (
@@ -90,10 +91,10 @@ class SeekerForm(FieldsetsMixin, forms.Form):
         help_text="不选表示哪里都行。",
         error_messages=choice_errors("城市"),
     )
-    expected_wage = forms.IntegerField(
-        label="期望工资", required=False, min_value=0, max_value=1_000_000,
-        error_messages=number_errors("期望工资"),
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    expected_wage = forms.DecimalField(
+        label="期望工资", required=False, min_value=0, max_value=1_000_000, max_digits=9,
+        decimal_places=2, error_messages=number_errors("期望工资") | CENTS_ERRORS,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01"}),
     )  # fmt: skip
     expected_wage_unit = forms.ChoiceField(
         label="工资单位", choices=WageUnit.choices, initial=WageUnit.MONTH,

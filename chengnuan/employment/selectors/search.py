@@ -16,9 +16,7 @@ class PostingHit:
 
     @property
     def wage_text(self) -> str:
-        p = self.posting
-        amount = f"{p.wage_min}" if p.wage_min == p.wage_max else f"{p.wage_min}–{p.wage_max}"
-        return f"{amount} {p.get_wage_unit_display()}"
+        return self.posting.wage_text
 
     @property
     def place(self) -> str:

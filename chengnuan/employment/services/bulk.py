@@ -54,6 +54,7 @@ from chengnuan.employment.permissions import (
 )
 from chengnuan.employment.search import postings_changed
 from chengnuan.employment.services.seekers import OUT_OF_AREA_RESIDENCE
+from chengnuan.employment.texts import amount_text
 from chengnuan.employment.validation import (
     Errors,
     clean_employer,
@@ -196,13 +197,14 @@ class KnownEmployer(NamedTuple):
 
 def posting_import_key(values: dict[str, Any], uscc: str) -> str:
     """The natural key of an imported posting (employer, title, county, wage, end date),
-    hashed: Posting.import_key."""
+    hashed: Posting.import_key. Amounts are written without trailing zeros, so 4000 and
+    4000.00 (and keys made before wages became exact) are the same posting."""
     parts = (
         uscc,
         values["title"],
         values["county_id"],
-        values["wage_min"],
-        values["wage_max"],
+        amount_text(values["wage_min"]),
+        amount_text(values["wage_max"]),
         values["wage_unit"],
         values["valid_until"].isoformat(),
     )

@@ -17,6 +17,7 @@ from chengnuan.employment.forms.search import (
 )
 from chengnuan.employment.selectors.search import home_point, search_postings
 from chengnuan.regions.models import Division, DivisionLevel
+from chengnuan.search.places import Place
 from chengnuan.search.query import Sort
 
 CHIP_BENEFITS = [
@@ -44,6 +45,9 @@ KEPT = (
 )
 
 
+SEARCH_FORM_ID = "search-form"  # the box's form in jobs.html
+
+
 @dataclass(frozen=True)
 class Chip:
     label: str
@@ -56,13 +60,18 @@ def jobs(request: HttpRequest) -> HttpResponse:
     form.is_valid()
     query = form.to_query(default_origin=_default_origin(form, request))
     page = search_postings(query)
+    places = page.result.places
+    # Chips and pages go on without the place words: the chip says the place instead.
+    params = _without_places(request.GET, places)
     context = {
         "form": form,
         "query": query,
         "page": page,
         "errors": form.messages(),
-        "chip_groups": _chip_groups(request.GET, form),
+        "place_chips": _place_chips(params, places),
+        "chip_groups": _chip_groups(params, form, _area_shown(form, places)),
         "sort_chips": _sort_chips(request.GET, query.origin is not None),
+        "distance_picker": _distance_picker(request.GET, form, query.origin is None),
         # The phone's position is GPS (WGS-84); the form turns it into the map system we store.
         "near_me_url": _url(
             request.GET, sort=Sort.DISTANCE, lng=None, lat=None, near=None, coord="wgs84"
@@ -75,8 +84,57 @@ def jobs(request: HttpRequest) -> HttpResponse:
             for s in page.result.suggestions
         ],
     }
+    # Results the box did not ask for (a suggestion, a chip) bring the box's new text along.
+    context["box_out_of_band"] = request.htmx and request.htmx.trigger != SEARCH_FORM_ID  # type: ignore[attr-defined]
     template = "employment/search/_results.html" if request.htmx else "employment/search/jobs.html"  # type: ignore[attr-defined]
     return render(request, template, context)
+
+
+def _without_places(params: QueryDict, places: list[Place]) -> QueryDict:
+    if not places:
+        return params
+    text = params.get("q", "")
+    for place in places:
+        text = text.replace(place.word, " ", 1)
+    new = params.copy()
+    new["q"] = " ".join(text.split())
+    return new
+
+
+def _place_chips(params: QueryDict, places: list[Place]) -> list[tuple[str, list[Chip]]]:
+    """Per place typed: a chip that removes it and, for a name several counties share, one
+    chip per county to say which."""
+    rows = []
+    for place in places:
+        chips = [Chip(f"{place.word} ✕", _url(params), True)]
+        if len(place.codes) > 1:
+            chips += [
+                Chip(label, _url(params, area=code), False)
+                for code, label in zip(place.codes, place.labels, strict=True)
+            ]
+        rows.append((place.word, chips))
+    return rows
+
+
+def _distance_picker(
+    params: QueryDict, form: SearchForm, no_origin: bool
+) -> list[tuple[str, list[Chip]]]:
+    """ "Nearest first" asked for with no position known: every county, by city, in sight
+    (the chosen city's only, when there is one), each chip sorting by distance from it."""
+    if not (no_origin and form.value("sort") == Sort.DISTANCE):
+        return []
+    area = form.value("area") or ""
+    counties = Division.objects.filter(
+        level=DivisionLevel.COUNTY,
+        code__startswith=area[:4] if len(area) >= 4 else settings.PROVINCE_CODE,
+        lng__isnull=False,
+    ).select_related("parent")
+    by_city: dict[str, list[Chip]] = {}
+    for county in counties:
+        city = county.parent.name if county.parent else ""
+        url = _url(params, near=county.code, sort=Sort.DISTANCE, lng=None, lat=None, coord=None)
+        by_city.setdefault(city, []).append(Chip(county.name, url, False))
+    return list(by_city.items())
 
 
 def _default_origin(form: SearchForm, request: HttpRequest) -> tuple[float, float] | None:
@@ -116,15 +174,21 @@ def _single(
     return chips
 
 
-def _chip_groups(params: QueryDict, form: SearchForm) -> list[tuple[str, list[Chip]]]:
-    area = form.value("area") or ""
+def _area_shown(form: SearchForm, places: list[Place]) -> str:
+    """The area the chips show as chosen: the one picked, else the one place typed."""
+    codes = [code for place in places for code in place.codes]
+    return form.value("area") or (codes[0] if len(codes) == 1 else "")
+
+
+def _chip_groups(params: QueryDict, form: SearchForm, area: str) -> list[tuple[str, list[Chip]]]:
     cities = list(
         Division.objects.filter(
             level=DivisionLevel.CITY, code__startswith=settings.PROVINCE_CODE
         ).values_list("code", "name")
     )
     groups = [("地区", _single(params, "area", cities, "全省"))]
-    # A county chosen keeps its city lit.
+    # A county chosen (or a place typed) keeps its city lit.
+    groups[0][1][0] = replace(groups[0][1][0], active=not area)
     groups[0][1][1:] = [
         replace(c, active=c.active or area[:4] == v)
         for c, (v, _) in zip(groups[0][1][1:], cities, strict=True)

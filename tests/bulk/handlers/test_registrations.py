@@ -3,9 +3,13 @@ the clerk's journey, all-or-nothing, the valid-rows mode with its returned sheet
 duplicates on re-upload, new employers, consent and area scope."""
 
 import datetime
+import io
+from decimal import Decimal
 
 import pytest
 from django.db import connection
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from chengnuan.bulk.choices import ImportKind, ImportMode, ImportStatus
 from chengnuan.core.models import AuditAction, AuditEntry, AuditResult
@@ -87,17 +91,34 @@ def test_all_or_nothing_writes_nothing_when_one_row_is_wrong(clerk):
     assert len(sheet_rows(job.error_file.read())) == 1 + 1 + 3  # headers, the example, every row
 
 
-def test_valid_rows_mode_imports_good_rows_and_returns_only_the_bad_ones(clerk):
+def test_valid_rows_mode_returns_the_bad_rows_at_the_row_numbers_the_page_shows(clerk):
     rows = [seeker_row(姓名="好一"), seeker_row(姓名="坏一", 本人已同意登记="否"), seeker_row(姓名="好二"),
             seeker_row(姓名="坏二", 最早到岗日期="2026-13-45")]  # fmt: skip
     job = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, rows), mode=ImportMode.VALID_ROWS)
     assert job.status == ImportStatus.DONE
     assert (job.created, job.error_count) == (2, 2)
     assert set(JobSeeker.objects.values_list("name", flat=True)) == {"好一", "好二"}
-    returned = sheet_rows(job.error_file.read())
-    assert [r[1] for r in returned[1:]] == ["坏一", "坏二"]
-    assert "本人没有同意登记" in returned[1][0]
-    assert "「最早到岗日期」日期「2026-13-45」不存在" in returned[2][0]
+    returned = sheet_rows(job.error_file.read())  # returned[0] is the sheet's row 1
+    shown = {e["row"] for e in job.errors}
+    assert {n for n, row in enumerate(returned, start=1) if n > 1 and any(row)} == shown
+    by_name = {row[1]: (n, row[0]) for n, row in enumerate(returned, start=1) if n > 1 and row[1]}
+    assert set(by_name) == {"坏一", "坏二"}
+    assert "本人没有同意登记" in by_name["坏一"][1]
+    assert "「最早到岗日期」日期「2026-13-45」不存在" in by_name["坏二"][1]
+
+
+def test_returned_sheet_keeps_the_drop_downs_and_joins_messages_cleanly(clerk):
+    rows = [seeker_row(手机号="12", 最早到岗日期="2026-13-45")]
+    job = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, rows), mode=ImportMode.VALID_ROWS)
+    book = load_workbook(io.BytesIO(job.error_file.read()))
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    county = get_column_letter(headers.index("现居住县区*") + 1)
+    lists = [dv for dv in sheet.data_validations.dataValidation if dv.type == "list"]
+    assert any(county in str(dv.sqref) for dv in lists)
+    assert book["选项"].sheet_state == "hidden"
+    reason = next(row[0].value for row in sheet.iter_rows(min_row=2) if row[0].value)
+    assert "。；" not in reason and reason.endswith("。") and reason.count("；") == 1
 
 
 def test_returned_sheet_of_the_valid_rows_mode_can_be_fixed_and_uploaded(clerk):
@@ -107,6 +128,26 @@ def test_returned_sheet_of_the_valid_rows_mode_can_be_fixed_and_uploaded(clerk):
     again = upload(clerk, fixed, mode=ImportMode.VALID_ROWS)
     assert (again.created, again.error_count) == (1, 0)
     assert JobSeeker.objects.count() == 2
+
+
+def test_seeker_sheet_takes_mianyi_as_no_expected_wage_and_common_words_as_wanted_jobs(clerk):
+    rows = [seeker_row(姓名="面议", 期望工资="面议", 想做的工作="普工、力工"),
+            seeker_row(姓名="空着", 期望工资="", 想做的工作="保洁")]  # fmt: skip
+    job = upload(clerk, filled_template(ImportKind.SEEKER, TIEXI, rows))
+    assert job.status == ImportStatus.DONE, job.errors
+    negotiable = JobSeeker.objects.get(name="面议")
+    assert negotiable.expected_wage is None and negotiable.expected_wage_text == "面议"
+    wanted = set(negotiable.wanted_occupations.values_list("code", flat=True))
+    assert wanted == {"6-00-00-00", "4-02-05-01"}  # 生产制造及有关人员, 装卸搬运工
+    assert JobSeeker.objects.get(name="空着").wanted_occupations.get().code == "4-09-08-01"
+
+
+def test_a_wanted_job_that_only_resembles_an_occupation_is_still_refused(clerk):
+    job = upload(
+        clerk, filled_template(ImportKind.SEEKER, TIEXI, [seeker_row(想做的工作="好工作")])
+    )
+    assert job.status == ImportStatus.REJECTED
+    assert "「好工作」不在职业（工种）列表里" in job.errors[0]["message"]
 
 
 def test_same_person_twice_in_one_sheet_is_an_error_naming_the_first_row(clerk):
@@ -223,6 +264,24 @@ def test_messy_posting_rows_become_pending_postings_of_a_new_pending_employer(
     )
     assert postings["装配工"].city_code == "2101" and postings["装配工"].created_by == clerk
     assert sorted(index_calls[0]) == sorted(p.pk for p in postings.values())
+
+
+def test_imported_wages_keep_piece_rates_exact_month_counts_and_daily_pay(clerk):
+    rows = [posting_row(岗位名称="缝纫工", 工资="0.5元/件"),
+            posting_row(岗位名称="装配工", 工资="6000-8000·13薪"),
+            posting_row(岗位名称="质检员", 工资="8k-10k×14薪"),
+            posting_row(岗位名称="装卸工", 工资="日结200")]  # fmt: skip
+    job = upload(clerk, filled_template(ImportKind.POSTING, TIEXI, rows), kind=ImportKind.POSTING)
+    assert job.status == ImportStatus.DONE, job.errors
+    postings = {p.title: p for p in Posting.objects.all()}
+    sewing = postings["缝纫工"]
+    assert (sewing.wage_min, sewing.wage_unit) == (Decimal("0.5"), WageUnit.PIECE)
+    assert sewing.wage_text == "0.5 元/件"
+    assert (postings["装配工"].wage_min, postings["装配工"].wage_months) == (6000, 13)
+    assert postings["装配工"].wage_text == "6000–8000 元/月·13薪"
+    assert (postings["质检员"].wage_max, postings["质检员"].wage_months) == (10000, 14)
+    daily = postings["装卸工"]
+    assert (daily.wage_min, daily.wage_unit, daily.monthly_wage_min) == (200, WageUnit.DAY, 4350)
 
 
 def test_existing_employer_is_reused_not_duplicated(clerk):

@@ -1,6 +1,8 @@
 """/api/v1 postings: the public list and a posting's page, employers and their postings, the
 office's review."""
 
+from decimal import Decimal
+
 import pytest
 from django.test import Client
 
@@ -54,6 +56,30 @@ def test_public_list_filters():
     assert ids(occupation="4-02") == {dalian.pk}
     assert ids(min_monthly_wage=5000) == {dalian.pk}
     assert young_only.pk not in ids(older_friendly="true")
+
+
+def test_a_place_in_the_words_is_an_area_filter_the_answer_names():
+    here = PostingFactory(title="日结普工")
+    elsewhere = PostingFactory(title="日结普工", description="沈阳", county_id=DALIAN_GANJINGZI)
+    indexed(here, elsewhere)
+    payload = client_for().get(f"{API}/postings", {"q": "沈阳 日结"}).json()
+    assert [item["id"] for item in payload["items"]] == [here.id]
+    assert payload["words"] == ["日结"]
+    assert payload["places"] == [{"word": "沈阳", "areas": ["2101"], "labels": ["沈阳市"]}]
+
+
+def test_a_piece_rate_and_a_month_count_go_in_and_come_out_exact():
+    owner = EmployerUserFactory()
+    EmployerFactory(owner=owner)
+    created = client_for(owner).post(
+        f"{API}/employer/postings",
+        body(posting_input(wage_min="0.5", wage_max=0.8, wage_unit=WageUnit.PIECE, wage_months=13)),
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.json()
+    out = created.json()
+    assert (out["wage_min"], out["wage_max"], out["wage_months"]) == (0.5, 0.8, 13)
+    assert Posting.objects.get().wage_min == Decimal("0.50")
 
 
 def test_contact_phone_only_for_signed_in_workers():

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -82,6 +84,19 @@ def test_employer_submits_posting_for_review(client, owner, employer):
     assert posting.source == Source.EMPLOYER
     assert posting.benefits == ["meals", "housing"]
     assert "待审核" in client.get(HOME).content.decode()
+
+
+def test_employer_posts_a_piece_rate_in_jiao_and_a_thirteenth_month(client, owner, employer):
+    data = posting_data() | {"wage_min": "0.5", "wage_max": "0.8", "wage_unit": "piece"}
+    response = signed_in(client, owner).post(NEW, data | {"wage_months": "13"})
+    assert response.status_code == 302
+    posting = Posting.objects.get(employer=employer)
+    assert (posting.wage_min, posting.wage_max, posting.wage_months) == (
+        Decimal("0.5"),
+        Decimal("0.8"),
+        13,
+    )
+    assert "0.5–0.8 元/件·13薪" in client.get(HOME).content.decode()
 
 
 def test_employer_saves_a_draft_then_edits_and_submits_it(client, owner, employer):

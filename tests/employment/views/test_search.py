@@ -124,3 +124,38 @@ def test_distance_sort_is_offered_once_a_city_is_chosen(client):
     ).content.decode()
     assert ">离我最近</a>" not in without_place
     assert ">离我最近</a>" in with_city
+
+
+def test_a_place_typed_lights_its_city_and_offers_its_counties(client):
+    indexed_posting(title="日结普工")
+    html = client.get(reverse("employment:jobs"), {"q": "沈阳 日结"}).content.decode()
+    assert 'aria-label="去掉地点：沈阳"' in html
+    assert 'href="/jobs/?q=%E6%97%A5%E7%BB%93"' in html  # the chip removes 沈阳 from the words
+    assert 'aria-current="true">沈阳市</a>' in html and ">全市</a>" in html
+
+
+def test_a_county_name_two_cities_share_offers_both_to_pick(client):
+    indexed_posting(title="普工")
+    html = client.get(reverse("employment:jobs"), {"q": "铁西区 普工"}).content.decode()
+    assert ">沈阳市铁西区</a>" in html and ">鞍山市铁西区</a>" in html
+    assert "area=210303" in html
+
+
+def test_results_the_box_did_not_ask_for_bring_the_box_along(client):
+    indexed_posting(title="普工")
+    url = reverse("employment:jobs")
+    tapped = client.get(url, {"q": "普工"}, HTTP_HX_REQUEST="true").content.decode()
+    typed = client.get(
+        url, {"q": "普工"}, HTTP_HX_REQUEST="true", HTTP_HX_TRIGGER="search-form"
+    ).content.decode()
+    assert 'id="q"' in tapped and 'hx-swap-oob="true"' in tapped
+    assert 'id="q"' not in typed  # typing is not disturbed
+
+
+def test_nearest_first_without_a_position_lists_every_county_in_sight(client):
+    indexed_posting(title="普工")
+    html = client.get(
+        reverse("employment:jobs"), {"q": "普工", "sort": "distance"}
+    ).content.decode()
+    picker = html[html.index("distance-picker") : html.index('<details class="filters"')]
+    assert ">铁西区</a>" in picker and ">甘井子区</a>" in picker and "near=210106" in picker
