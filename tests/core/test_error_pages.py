@@ -40,7 +40,7 @@ def _assert_friendly(response, status: int, words: str) -> str:
     page = response.content.decode()
     assert words in page
     assert 'href="/jobs/"' in page and 'href="/"' in page
-    main = re.search(r"<main>(.*)</main>", page, re.S).group(1)
+    main = re.search(r"<main[^>]*>(.*)</main>", page, re.S).group(1)
     assert not re.search(r"[A-Za-z]{3,}", re.sub(r"<[^>]*>", "", main))  # no English words shown
     return page
 
