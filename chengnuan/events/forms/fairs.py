@@ -12,6 +12,7 @@ from chengnuan.core.forms import (
     FieldsetsMixin,
     TimeInput,
     choice_errors,
+    current_value,
     text_errors,
 )
 from chengnuan.events.choices import FairKind
@@ -103,9 +104,10 @@ class FairForm(FieldsetsMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         setup_region_fields(self, city="fair_city", county="area_county", township="township_code")
+        # No county is a city-wide fair, not a missing answer.
         county = self.fields["area_county"]
         assert isinstance(county, forms.ChoiceField)
-        county.choices = [("", "全市范围"), *list(county.choices)[1:]]
+        county.choices = [("", "全市范围"), *county_choices(current_value(self, "fair_city"))]
 
     def to_input(self) -> FairInput:
         data = self.cleaned_data

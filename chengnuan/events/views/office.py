@@ -35,7 +35,11 @@ def fair_list(request: HttpRequest) -> HttpResponse:
 
 def fair_new(request: HttpRequest) -> HttpResponse:
     user = staff_required(request)
-    initial = {"fair_city": user.area_id[:4], "area_county": user.area_id[:6]}
+    area = user.scope_prefix
+    initial = {
+        "fair_city": area[:4] if len(area) >= 4 else "",
+        "area_county": area[:6] if len(area) >= 6 else "",
+    }
     form, submitted = bind_form(request, FairForm, initial=initial)
     if submitted and form.is_valid():
         publish = request.POST.get("action") == "publish"
