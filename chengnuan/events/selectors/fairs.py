@@ -34,7 +34,7 @@ def fairs_near(area_code: str) -> QuerySet[JobFair]:
         county = code[:6]
         return fairs.filter(Q(area_id=county) | Q(area_id=county[:4]))
     if len(code) == 4:
-        return fairs.filter(area_id__startswith=code)
+        return fairs.filter(area__code__startswith=code)
     return fairs
 
 

@@ -116,7 +116,10 @@ def test_approval_numbers_the_booths_in_order_and_tells_the_employer():
     assert Booth.objects.get(pk=second.pk).number == 1
     assert Booth.objects.get(pk=first.pk).number == 2
     told = Notification.objects.filter(topic="events.booth_decided")
-    assert set(told.values_list("recipient_id", flat=True)) == {first.employer.owner_id, second.employer.owner_id}
+    assert set(told.values_list("recipient_id", flat=True)) == {
+        first.employer.owner_id,
+        second.employer.owner_id,
+    }
     assert AuditEntry.objects.filter(action=AuditAction.REVIEW, object_id=str(first.pk)).exists()
 
 

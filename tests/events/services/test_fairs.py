@@ -90,7 +90,9 @@ def test_the_end_must_come_after_the_start():
 def test_the_database_refuses_a_fair_ending_before_it_starts():
     fair = FairFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        JobFair.objects.filter(pk=fair.pk).update(ends_at=fair.starts_at - datetime.timedelta(hours=1))
+        JobFair.objects.filter(pk=fair.pk).update(
+            ends_at=fair.starts_at - datetime.timedelta(hours=1)
+        )
 
 
 def test_a_township_outside_the_area_is_refused():
@@ -123,7 +125,9 @@ def test_a_dalian_clerk_cannot_edit_a_shenyang_fair():
     fair = FairFactory()
 
     with pytest.raises(ValidationError, match="不在您负责的区域"):
-        fair_update(fair=fair, data=fair_input(title="改名"), actor=StaffFactory(area_id=DALIAN_GANJINGZI))
+        fair_update(
+            fair=fair, data=fair_input(title="改名"), actor=StaffFactory(area_id=DALIAN_GANJINGZI)
+        )
 
 
 def test_update_changes_the_fair():
@@ -141,7 +145,11 @@ def test_cancelling_tells_everyone_signed_up_and_each_booth(django_capture_on_co
 
     fair_cancel(fair=fair, actor=StaffFactory(), reason="暴雪，改期举办")
 
-    told = set(Notification.objects.filter(topic="events.fair_cancelled").values_list("recipient_id", flat=True))
+    told = set(
+        Notification.objects.filter(topic="events.fair_cancelled").values_list(
+            "recipient_id", flat=True
+        )
+    )
     assert told == {signup.worker_id, booth.employer.owner_id}
     assert JobFair.objects.get(pk=fair.pk).cancel_reason == "暴雪，改期举办"
 
