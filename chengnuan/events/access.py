@@ -28,7 +28,7 @@ def get_booth_for_staff_or_404(user: Any, pk: int) -> Booth:
     if not _is_kind(user, UserKind.STAFF):
         raise Http404
     booths = Booth.objects.select_related("fair", "employer", "decided_by")
-    return get_object_or_404(scope_filter(booths, user, "fair__area_id"), pk=pk)
+    return get_object_or_404(scope_filter(booths, user, "fair__area__code"), pk=pk)
 
 
 def get_booth_for_employer_or_404(user: Any, pk: int) -> Booth:
