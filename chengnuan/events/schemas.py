@@ -154,6 +154,10 @@ class BoothOut(Schema):
 class FairDetailOut(FairOut):
     booths: list[BoothOut]
 
+    @staticmethod
+    def resolve_booths(obj: JobFair) -> list[Any]:
+        return list(obj.public_booths)  # type: ignore[attr-defined]
+
 
 class BoothManageOut(BoothOut):
     """A booth as its employer and the fair's staff see it."""

@@ -59,9 +59,10 @@ def fair_list(request: HttpRequest, params: Query[FairListParams]) -> Any:
     openapi_extra=ANONYMOUS_TOO,
     summary="招聘会详情和参会单位（公开）",
 )
-def fair_detail(request: HttpRequest, fair_id: int) -> dict[str, Any]:
+def fair_detail(request: HttpRequest, fair_id: int) -> JobFair:
     fair = fair_for_public(fair_id)
-    return {**FairOut.from_orm(fair).model_dump(), "booths": list(fair_booths(fair))}
+    fair.public_booths = list(fair_booths(fair))  # type: ignore[attr-defined]
+    return fair
 
 
 # --- staff --------------------------------------------------------------------------------------
