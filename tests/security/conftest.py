@@ -4,6 +4,7 @@ import pytest
 
 from chengnuan.bulk.models import DemandSurvey, DemandSurveyPosition
 from tests.bulk.sheets import filled_template, seeker_row, upload
+from tests.events.factories import BoothFactory, FairFactory, SignupFactory, WorkerFactory
 from tests.factories import (
     SHENYANG_TIEXI,
     EmployerFactory,
@@ -34,6 +35,8 @@ def world(tmp_path, settings):
         contact_phone_masked="139****4321", surveyed_on="2026-11-20", natural_key="k", created_by=clerk,
     )  # fmt: skip
     position = DemandSurveyPosition.objects.create(survey=demand, title="包装工")
+    booth = BoothFactory(fair=FairFactory(created_by=clerk))
+    SignupFactory(fair=booth.fair, worker=WorkerFactory(phone_number=PHONE))
     return {
         "clerk": clerk,
         "seeker": seeker,
@@ -45,5 +48,7 @@ def world(tmp_path, settings):
             "demand": demand.pk,
             "employment": 0,  # filled in once the clerk has entered one
             "position_pk": position.pk,
+            "fairs": booth.fair_id,
+            "booths": booth.pk,
         },
     }

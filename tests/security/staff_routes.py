@@ -64,7 +64,16 @@ def filled(route: str, ids: dict[str, int]) -> str:
             return "seeker"
         if name == "position_pk":
             return str(ids["position_pk"])
-        for key in ("seekers", "employers", "postings", "imports", "demand", "employment"):
+        for key in (
+            "seekers",
+            "employers",
+            "postings",
+            "imports",
+            "demand",
+            "employment",
+            "fairs",
+            "booths",
+        ):
             if f"/{key}/" in route:
                 return str(ids[key])
         return str(ids["postings"])
@@ -75,5 +84,5 @@ def filled(route: str, ids: dict[str, int]) -> str:
 def staff_routes() -> Iterator[str]:
     """Every page route of the back office and every staff route of the API."""
     for route, _name in routes():
-        if route.startswith(("office/", "api/v1/office/")):
+        if route.startswith(("office/", "api/v1/office/", "api/v1/events/office/")):
             yield route
