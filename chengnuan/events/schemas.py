@@ -239,6 +239,10 @@ class FiguresOut(Schema):
     headcount: int
     slot_places: int
     slot_booked: int
+    applications: int | None = Field(
+        description="报名者向本场展位岗位的申请数；求职申请功能未安装时为空"
+    )
+    hires: int | None = Field(description="其中已录用的人数")
 
 
 class DoneOut(Schema):

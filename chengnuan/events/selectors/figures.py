@@ -1,8 +1,12 @@
 """A fair's figures for staff: sign-ups and attendance, booths, the postings and headcount
-they bring, interview places booked. Counts only: no person is read."""
+they bring, interview places booked, and applications and hires. Counts only: no person is
+read."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import import_module
 
+from django.apps import apps
 from django.db.models import Count, Q, Sum
 
 from chengnuan.events.choices import BoothStatus
@@ -20,11 +24,46 @@ class FairFigures:
     headcount: int
     slot_places: int
     slot_booked: int
+    # None while the applications app is not installed.
+    applications: int | None = None
+    hires: int | None = None
 
     @property
     def attendance_rate(self) -> int | None:
         """Per cent of those signed up who came, or None before anyone signed up."""
         return round(100 * self.attended / self.signups) if self.signups else None
+
+
+Funnel = Callable[[Iterable[tuple[int, int]]], dict[tuple[int, int], str]]
+
+
+def _application_funnel() -> Funnel | None:
+    """The applications app's selector application_funnel_pairs, when that app is installed:
+    it comes on its own branch, so it is looked up rather than imported (a domain app reaching
+    another's selector, as docs/decisions/0006 allows)."""
+    if not apps.is_installed("chengnuan.applications"):
+        return None
+    funnel: Funnel = import_module("chengnuan.applications.selectors").application_funnel_pairs
+    return funnel
+
+
+def _applications_and_hires(fair: JobFair, funnel: Funnel) -> tuple[int, int]:
+    """Applications (and hires) by workers signed up for the fair to the postings its
+    approved booths brought. Applications carry no channel yet, so one made before or after
+    the fair to such a posting counts too."""
+    seekers = (
+        FairSignup.objects.filter(fair=fair, worker__seeker__isnull=False)
+        .values_list("worker__seeker__id", flat=True)
+        .distinct()
+    )
+    postings = (
+        Booth.postings.through.objects.filter(booth__fair=fair, booth__status=BoothStatus.APPROVED)
+        .values_list("posting_id", flat=True)
+        .distinct()
+    )
+    posting_ids = list(postings)
+    stages = funnel((seeker, posting) for seeker in seekers.iterator() for posting in posting_ids)
+    return len(stages), sum(1 for stage in stages.values() if stage == "hired")
 
 
 def fair_figures(fair: JobFair) -> FairFigures:
@@ -45,6 +84,8 @@ def fair_figures(fair: JobFair) -> FairFigures:
     slots = InterviewSlot.objects.filter(
         booth__fair=fair, booth__status=BoothStatus.APPROVED
     ).aggregate(places=Sum("capacity"), booked=Sum("booked"))
+    funnel = _application_funnel()
+    applications, hires = _applications_and_hires(fair, funnel) if funnel else (None, None)
     return FairFigures(
         signups=signups["total"],
         attended=signups["attended"],
@@ -55,4 +96,6 @@ def fair_figures(fair: JobFair) -> FairFigures:
         headcount=postings["headcount"] or 0,
         slot_places=slots["places"] or 0,
         slot_booked=slots["booked"] or 0,
+        applications=applications,
+        hires=hires,
     )

@@ -3,7 +3,13 @@ from django.utils import timezone
 
 from chengnuan.events.choices import BoothStatus
 from chengnuan.events.selectors.figures import fair_figures
-from tests.events.factories import BoothFactory, FairFactory, SignupFactory, SlotFactory
+from tests.events.factories import (
+    BoothFactory,
+    FairFactory,
+    PostingFactory,
+    SignupFactory,
+    SlotFactory,
+)
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,3 +40,37 @@ def test_an_online_fairs_figures_count_interview_places():
 
     assert (figures.slot_places, figures.slot_booked) == (5, 2)
     assert figures.attendance_rate is None
+
+
+def test_applications_and_hires_wait_for_the_applications_app():
+    from django.apps import apps
+
+    figures = fair_figures(FairFactory())
+
+    if apps.is_installed("chengnuan.applications"):
+        assert (figures.applications, figures.hires) == (0, 0)
+    else:
+        assert (figures.applications, figures.hires) == (None, None)
+
+
+def test_applications_and_hires_count_signed_up_workers_applying_to_the_fairs_postings():
+    applications = pytest.importorskip("chengnuan.applications.models")
+    from tests.factories import JobSeekerFactory
+
+    booth = BoothFactory()
+    posting = booth.postings.get()
+    signed_up, hired, elsewhere = (SignupFactory(fair=booth.fair) for _ in range(3))
+    for signup, status in ((signed_up, "applied"), (hired, "hired")):
+        applications.Application.objects.create(
+            seeker=JobSeekerFactory(user=signup.worker), posting=posting, status=status,
+            hired_at=timezone.now() if status == "hired" else None,
+            seeker_area="210106001", posting_area=posting.county_id,
+        )  # fmt: skip
+    applications.Application.objects.create(
+        seeker=JobSeekerFactory(user=elsewhere.worker), posting=PostingFactory(),
+        seeker_area="210106001", posting_area="210106",
+    )  # fmt: skip
+
+    figures = fair_figures(booth.fair)
+
+    assert (figures.applications, figures.hires) == (2, 1)
