@@ -10,13 +10,6 @@ from tests.factories import StaffFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def clerk(client):
-    staff = StaffFactory()
-    staff_signed_in(client, staff)
-    return staff
-
-
 def test_find_a_signup_by_the_last_four_digits_and_mark_it_attended(client, clerk):
     signup = SignupFactory()
     url = reverse("events:office_attendance", args=[signup.fair.pk])

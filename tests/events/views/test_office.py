@@ -17,13 +17,6 @@ from tests.factories import StaffFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def clerk(client):
-    staff = StaffFactory()
-    staff_signed_in(client, staff)
-    return staff
-
-
 def fair_form(**overrides):
     day = in_days(5).date().isoformat()
     data = {
