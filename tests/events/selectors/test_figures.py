@@ -64,6 +64,7 @@ def test_applications_and_hires_count_signed_up_workers_applying_to_the_fairs_po
         applications.Application.objects.create(
             seeker=JobSeekerFactory(user=signup.worker), posting=posting, status=status,
             hired_at=timezone.now() if status == "hired" else None,
+            closed_at=timezone.now() if status == "hired" else None,
             seeker_area="210106001", posting_area=posting.county_id,
         )  # fmt: skip
     applications.Application.objects.create(
