@@ -77,7 +77,8 @@ class JobFair(TimeStampedModel):
                 condition=Q(coord_system__in=CoordSystem.values), name="fair_coord_system_valid"
             ),
             models.CheckConstraint(
-                condition=Q(status=FairStatus.DRAFT) | Q(published_at__isnull=False),
+                condition=~Q(status__in=(FairStatus.PUBLISHED, FairStatus.FINISHED))
+                | Q(published_at__isnull=False),
                 name="fair_published_has_time",
             ),
             models.CheckConstraint(

@@ -174,7 +174,6 @@ def fair_cancel(*, fair: JobFair, actor: User, reason: str) -> JobFair:
     was_published = fair.status == FairStatus.PUBLISHED
     fair.status = FairStatus.CANCELLED
     fair.cancel_reason = reason[:200]
-    fair.published_at = fair.published_at or timezone.now()
     _save(fair, actor, AuditAction.UPDATE)
     if was_published:
         notify.fair_cancelled(fair)

@@ -18,7 +18,8 @@ from chengnuan.regions.selectors import division_by_code
 def fair_list(request: HttpRequest) -> HttpResponse:
     """Upcoming fairs. A signed-in worker starts with those near where they live (their
     county's and the city-wide ones); anyone may choose another city or county."""
-    finder = FairFinder(request.GET or None)
+    # Bound only once a place was chosen: turning a page of the home list keeps it.
+    finder = FairFinder(request.GET if "area" in request.GET else None)
     chosen = finder.chosen() if finder.is_bound else ""
     home = "" if finder.is_bound else home_area(request.user)  # type: ignore[arg-type]
     area = chosen or home

@@ -170,3 +170,13 @@ def test_fairs_that_have_ended_are_finished():
 
     assert JobFair.objects.get(pk=over.pk).status == FairStatus.FINISHED
     assert JobFair.objects.get(pk=coming.pk).status == FairStatus.PUBLISHED
+
+
+def test_a_draft_called_off_was_never_published():
+    clerk = StaffFactory()
+    draft = fair_create(data=fair_input(), actor=clerk)
+
+    cancelled = fair_cancel(fair=draft, actor=clerk, reason="不办了")
+
+    assert cancelled.published_at is None
+    assert not Notification.objects.exists()

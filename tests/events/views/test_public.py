@@ -116,3 +116,14 @@ def test_the_print_stylesheet_asks_for_a4():
 
     with open(finders.find("css/fair_print.css"), encoding="utf-8") as sheet:
         assert "@page { size: A4" in sheet.read()
+
+
+def test_turning_a_page_keeps_the_workers_home_area(client):
+    worker = WorkerFactory()
+    JobSeekerFactory(user=worker)
+    dalian = FairFactory(area_id=DALIAN_GANJINGZI, title="甘井子区招聘会")
+
+    page = signed_in(client, worker).get(reverse("events:fairs"), {"page": "1"}).content.decode()
+
+    assert dalian.title not in page
+    assert "按您登记的住处" in page
