@@ -51,7 +51,7 @@ def get_signup_for_worker_or_404(user: Any, fair_pk: int) -> FairSignup:
     if not _is_kind(user, UserKind.WORKER):
         raise Http404
     return get_object_or_404(
-        FairSignup.objects.select_related("fair"), fair_id=fair_pk, worker=user
+        FairSignup.objects.select_related("fair"), fair__pk=fair_pk, worker=user
     )
 
 

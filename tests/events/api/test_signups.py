@@ -89,3 +89,10 @@ def test_a_dalian_clerk_cannot_search_a_shenyang_fairs_signups():
 
 def test_a_visitor_cannot_sign_up():
     assert client_for().post(f"{EVENTS}/fairs/{FairFactory().pk}/signup").status_code == 401
+
+
+def test_an_id_past_the_databases_integers_is_a_404_not_a_server_error():
+    api = client_for(WorkerFactory())
+
+    assert api.delete(f"{EVENTS}/fairs/998713551505590976512/signup").status_code == 404
+    assert api.post(f"{EVENTS}/fairs/998713551505590976512/slots/1/booking").status_code == 404
