@@ -57,10 +57,12 @@ def _mount_routers() -> None:
     from chengnuan.accounts.api import router as accounts_router
     from chengnuan.applications.api import router as applications_router
     from chengnuan.employment.api import router as employment_router
+    from chengnuan.events.api import router as events_router
 
     api.add_router("/accounts", accounts_router)
     api.add_router("/", employment_router)
     api.add_router("/applications", applications_router)
+    api.add_router("/events", events_router)
 
 
 _mount_routers()

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "chengnuan.search",
     "chengnuan.notifications",
     "chengnuan.bulk",
+    "chengnuan.events",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("chengnuan.applications.urls")),
     path("office/bulk/", include("chengnuan.bulk.urls")),
     path("", include("chengnuan.notifications.urls")),
+    path("", include("chengnuan.events.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ $PY manage.py migrate --noinput -v0
 $PY manage.py createcachetable
 $PY manage.py load_reference
 $PY manage.py generate_demo --postings "${DEMO_POSTINGS:-3000}" --seekers "${DEMO_SEEKERS:-800}" --if-empty
+$PY manage.py demo_fairs --if-empty
 $PY manage.py collectstatic --noinput -v0
 
 $PY manage.py run_huey --quiet &

@@ -44,9 +44,13 @@ EXAMPLES = settings(
 # Read through the app like a client would, which also tests the document's own route. This
 # runs at collection, where the database is not open yet: the document needs none.
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
-WORKER_ROUTES = r"^/api/v1/(seekers/me|postings/\{posting_id\}|accounts/me)$"
-EMPLOYER_ROUTES = r"^/api/v1/(employers|employer/postings|postings/\{posting_id\}/submit)$"
-STAFF_ROUTES = r"^/api/v1/office/"
+WORKER_ROUTES = (
+    r"^/api/v1/(seekers/me|postings/\{posting_id\}|accounts/me|events/(me/.*|fairs/.*))$"
+)
+EMPLOYER_ROUTES = (
+    r"^/api/v1/(employers|employer/postings|postings/\{posting_id\}/submit|events/employer/.*)$"
+)
+STAFF_ROUTES = r"^/api/v1/(events/)?office/"
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ import pytest
 from chengnuan.applications.models import Application
 from chengnuan.bulk.models import DemandSurvey, DemandSurveyPosition
 from tests.bulk.sheets import filled_template, seeker_row, upload
+from tests.events.factories import BoothFactory, FairFactory, SignupFactory, WorkerFactory
 from tests.factories import (
     SHENYANG_TIEXI,
     EmployerFactory,
@@ -38,6 +39,8 @@ def world(tmp_path, settings):
     application = Application.objects.create(
         seeker=seeker, posting=posting, seeker_area=seeker.area_code, posting_area=posting.county_id
     )
+    booth = BoothFactory(fair=FairFactory(created_by=clerk))
+    SignupFactory(fair=booth.fair, worker=WorkerFactory(phone_number=PHONE))
     return {
         "clerk": clerk,
         "seeker": seeker,
@@ -50,5 +53,7 @@ def world(tmp_path, settings):
             "employment": 0,  # filled in once the clerk has entered one
             "position_pk": position.pk,
             "applications": application.pk,
+            "fairs": booth.fair_id,
+            "booths": booth.pk,
         },
     }

@@ -67,7 +67,7 @@ def filled(route: str, ids: dict[str, int]) -> str:
         if name == "seeker_pk":
             return str(ids["seekers"])
         for key in ("seekers", "employers", "postings", "imports", "demand", "employment",
-                    "applications"):  # fmt: skip
+                    "applications", "fairs", "booths"):  # fmt: skip
             if f"/{key}/" in route:
                 return str(ids[key])
         return str(ids["postings"])
@@ -78,5 +78,5 @@ def filled(route: str, ids: dict[str, int]) -> str:
 def staff_routes() -> Iterator[str]:
     """Every page route of the back office and every staff route of the API."""
     for route, _name in routes():
-        if route.startswith(("office/", "api/v1/office/", "api/v1/applications/office")):
+        if route.startswith(("office/", "api/v1/office/", "api/v1/applications/office", "api/v1/events/office/")):
             yield route
