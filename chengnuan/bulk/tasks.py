@@ -2,11 +2,11 @@
 page. The bulk app's periodic tasks: imports whose process died are ended (at a consumer's
 start and every minute), and the files that hold personal numbers are purged every hour."""
 
-from huey import crontab
 from huey.contrib.djhuey import close_db, db_periodic_task, db_task, on_startup
 
 from chengnuan.bulk import conf, importer
 from chengnuan.bulk.services import imports
+from chengnuan.core.schedules import beijing_crontab
 
 
 @db_task()
@@ -14,7 +14,7 @@ def run_import(job_id: int) -> None:
     importer.import_run(job_id=job_id)
 
 
-@db_periodic_task(crontab(minute="*"))
+@db_periodic_task(beijing_crontab(minute="*"))
 def end_abandoned_imports() -> int:
     """Every minute, on whichever consumer runs the schedule, so that an import whose
     consumer died is ended even if that machine never comes back."""
@@ -32,6 +32,6 @@ def end_abandoned_imports_at_start_up() -> None:
     end_abandoned_imports.schedule(delay=conf.lease_seconds() + 1)
 
 
-@db_periodic_task(crontab(minute="17"))
+@db_periodic_task(beijing_crontab(minute="17"))
 def purge_import_files() -> int:
     return imports.import_files_purge()

@@ -4,13 +4,14 @@ consumer holds the schedule, or twice, does no harm."""
 
 from django.core.cache import cache
 from django.utils import timezone
-from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
+
+from chengnuan.core.schedules import beijing_crontab
 
 HEARTBEAT_KEY = "task-consumer-heartbeat"
 
 
-@db_periodic_task(crontab(minute="*"))
+@db_periodic_task(beijing_crontab(minute="*"))
 def consumer_heartbeat() -> None:
     """Lets /healthz tell whether a task consumer is alive."""
     cache.set(HEARTBEAT_KEY, timezone.now().isoformat(), timeout=600)

@@ -1,8 +1,8 @@
 """The notifications app's tasks (times are Asia/Shanghai). Thin: each calls a service."""
 
-from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from chengnuan.core.schedules import beijing_crontab
 from chengnuan.notifications.services.outbox import deliveries_purge, deliveries_send_due
 
 
@@ -12,14 +12,14 @@ def deliveries_send() -> int:
     return deliveries_send_due()
 
 
-@db_periodic_task(crontab(minute="*"))
+@db_periodic_task(beijing_crontab(minute="*"))
 def deliveries_redrive() -> int:
     """Every minute: SMS held for quiet hours that are now due, retries whose back-off ended,
     and deliveries whose consumer died mid-send (their lease ran out)."""
     return deliveries_send_due()
 
 
-@db_periodic_task(crontab(hour="4", minute="41"))
+@db_periodic_task(beijing_crontab(hour="4", minute="41"))
 def deliveries_purge_daily() -> int:
     """Texts of deliveries that ended a month ago are emptied."""
     return deliveries_purge()
