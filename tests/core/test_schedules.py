@@ -1,6 +1,11 @@
 import datetime
 
+import pytest
+
 from chengnuan.core.schedules import beijing_crontab
+
+# The autouse cache fixture clears the database cache.
+pytestmark = pytest.mark.django_db
 
 
 def test_nine_in_the_morning_is_nine_in_beijing_not_in_utc():
