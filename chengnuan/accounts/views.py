@@ -12,6 +12,7 @@ from django_otp import login as otp_login
 from chengnuan.accounts import downloads
 from chengnuan.accounts.access import login_required_kind, own_sign_in
 from chengnuan.accounts.forms import CloseAccountForm, PhoneLoginForm, StaffLoginForm
+from chengnuan.accounts.menu import my_links
 from chengnuan.accounts.models import ApiToken, BrowserSession, PhoneCodePurpose, User, UserKind
 from chengnuan.accounts.selectors import browser_session_hash, sign_ins
 from chengnuan.accounts.selectors import my_data as select_my_data
@@ -134,6 +135,13 @@ def staff_login_view(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/staff_login.html", {"form": form, "next": _next_url(request, "")}
     )
+
+
+@require_GET
+def my_home_view(request: HttpRequest) -> HttpResponse:
+    """我的: every personal page the apps offer a worker (accounts.menu), one tap away."""
+    login_required_kind(request, UserKind.WORKER)
+    return render(request, "accounts/my_home.html", {"links": my_links()})
 
 
 @require_GET
