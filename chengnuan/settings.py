@@ -130,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "chengnuan.core.context_processors.site",
+                "chengnuan.notifications.context_processors.unread",
             ],
         },
     }
