@@ -23,11 +23,13 @@ class Undeliverable(Exception):
 
 
 def _send_sms(delivery: Any) -> None:
-    phone = delivery.notification.recipient.phone
-    if not phone:
+    """`delivery`: an outbox.Outbound (pk, text, phone)."""
+    if not delivery.phone:
         raise Undeliverable("没有手机号")
     try:
-        sms_send_now(phone=phone, text=delivery.text, key=f"notification-delivery-{delivery.pk}")
+        sms_send_now(
+            phone=delivery.phone, text=delivery.text, key=f"notification-delivery-{delivery.pk}"
+        )
     except SmsError as exc:
         raise DeliveryFailed(str(exc)) from exc
 

@@ -10,9 +10,10 @@ import datetime
 import time
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -20,6 +21,7 @@ from chengnuan.notifications.channels import DeliveryFailed, Undeliverable, send
 from chengnuan.notifications.choices import DeliveryStatus
 from chengnuan.notifications.models import Delivery
 
+RECORD_WAITS = (0.5, 1, 2, 4, 8)
 RETRY_BASE_SECONDS = 30
 RETRY_MAX_SECONDS = 6 * 3600
 
@@ -31,19 +33,46 @@ def retry_delay(attempts: int) -> datetime.timedelta:
     )
 
 
+@dataclass(frozen=True)
+class Outbound:
+    """A claimed delivery, as much of it as sending needs (plain values: a batch of model
+    instances with their message and recipient costs more than sending them)."""
+
+    pk: int
+    channel: str
+    text: str
+    attempts: int
+    due_at: datetime.datetime
+    recipient_id: int
+    phone: str
+
+
 def _claimable(now: datetime.datetime) -> Q:
     return Q(status=DeliveryStatus.PENDING, due_at__lte=now) | Q(
         status=DeliveryStatus.SENDING, lease_until__lt=now
     )
 
 
+def _candidates(now: datetime.datetime, limit: int) -> list[int]:
+    """Ids worth trying to claim, each kind read through its own partial index (one query
+    with an OR would scan every delivery ever sent): those whose lease ran out first."""
+    expired = Delivery.objects.filter(status=DeliveryStatus.SENDING, lease_until__lt=now)
+    ids = list(expired.order_by("lease_until").values_list("pk", flat=True)[:limit])
+    if len(ids) < limit:
+        due = Delivery.objects.filter(status=DeliveryStatus.PENDING, due_at__lte=now)
+        ids += due.order_by("due_at").values_list("pk", flat=True)[: limit - len(ids)]
+    return ids
+
+
 @transaction.atomic
-def deliveries_claim(*, limit: int) -> tuple[str, list[Delivery]]:
+def deliveries_claim(*, limit: int) -> tuple[str, list[Outbound]]:
     """Claim up to `limit` due deliveries (and any whose consumer's lease ran out) for this
     consumer: its claim token and the rows it won."""
     now = timezone.now()
     token = uuid.uuid4().hex
-    candidates = Delivery.objects.filter(_claimable(now)).order_by("due_at").values("pk")[:limit]
+    candidates = _candidates(now, limit)
+    if not candidates:
+        return token, []
     won = (
         Delivery.objects.filter(pk__in=candidates)
         .filter(_claimable(now))  # checked again on each row as the UPDATE takes it
@@ -56,12 +85,21 @@ def deliveries_claim(*, limit: int) -> tuple[str, list[Delivery]]:
     )
     if not won:
         return token, []
-    claimed = Delivery.objects.filter(claim=token, status=DeliveryStatus.SENDING)
-    return token, list(claimed.select_related("notification__recipient"))
+    # Read back by primary key (the claim token has no index of its own).
+    claimed = Delivery.objects.filter(pk__in=candidates, claim=token).values_list(
+        "pk",
+        "channel",
+        "text",
+        "attempts",
+        "due_at",
+        "notification__recipient_id",
+        "notification__recipient__phone",
+    )
+    return token, [Outbound(*row) for row in claimed]
 
 
 @transaction.atomic
-def _finish(token: str, outcomes: dict[str, list[Delivery]], errors: dict[int, str]) -> None:
+def _finish(token: str, outcomes: dict[str, list[Outbound]], errors: dict[int, str]) -> None:
     """Record how each claimed delivery went, only while this consumer still holds it."""
     now = timezone.now()
     mine = Delivery.objects.filter(claim=token, status=DeliveryStatus.SENDING)
@@ -91,13 +129,13 @@ def _finish(token: str, outcomes: dict[str, list[Delivery]], errors: dict[int, s
         )
 
 
-def deliveries_send_claimed(token: str, claimed: list[Delivery]) -> int:
+def deliveries_send_claimed(token: str, claimed: list[Outbound]) -> int:
     """Send what this consumer claimed; how many went out. It stops sending when half the
     lease is gone and hands the rest back, so no other consumer takes over a row it may
     still send."""
     started = time.monotonic()
     budget = settings.NOTIFICATIONS_LEASE_SECONDS / 2
-    outcomes: dict[str, list[Delivery]] = defaultdict(list)
+    outcomes: dict[str, list[Outbound]] = defaultdict(list)
     errors: dict[int, str] = {}
     for delivery in claimed:
         if time.monotonic() - started > budget:
@@ -113,8 +151,21 @@ def deliveries_send_claimed(token: str, claimed: list[Delivery]) -> int:
             errors[delivery.pk] = str(exc)
         else:
             outcomes["sent"].append(delivery)
-    _finish(token, outcomes, errors)
+    _record(token, outcomes, errors)
     return len(outcomes["sent"])
+
+
+def _record(token: str, outcomes: dict[str, list[Outbound]], errors: dict[int, str]) -> None:
+    """What was sent must be written down: a busy database (SQLite's lock while a large send
+    commits) is waited out a few times before giving up. Given up, the rows stay claimed
+    until the lease ends and go out again under the same idempotency keys."""
+    for wait in RECORD_WAITS:
+        try:
+            _finish(token, outcomes, errors)
+            return
+        except OperationalError:
+            time.sleep(wait)
+    _finish(token, outcomes, errors)
 
 
 def deliveries_send_due(*, batch: int | None = None) -> int:

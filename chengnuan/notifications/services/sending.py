@@ -22,7 +22,7 @@ from chengnuan.notifications.links import short_url
 from chengnuan.notifications.models import Delivery, MessageTemplate, Notification, Unsubscription
 from chengnuan.notifications.preferences import Preferences, preferences_for_many
 from chengnuan.notifications.quiet import beijing_day_start, sms_due_at
-from chengnuan.notifications.rendering import render_html, render_sms
+from chengnuan.notifications.rendering import render_message
 from chengnuan.notifications.topics import Topic, get_topic
 
 CHUNK = 2000  # messages planned and inserted together in the bulk path
@@ -126,15 +126,20 @@ def _plan(messages: Sequence[Outgoing], now: datetime.datetime) -> list[_Planned
                 continue  # dropped, not held: the sender's next push window tries again
             sent_today[message.recipient_id] += 1
         texts = wording.texts(topic)
-        sms = render_sms(texts.sms, message.context) if prefs.sms and texts.sms else ""
+        rendered = render_message(
+            title=texts.title,
+            body=texts.body,
+            sms=texts.sms if prefs.sms else "",
+            context=message.context,
+        )
         planned.append(
             _Planned(
                 message=message,
                 topic=topic,
-                title=render_html(texts.title, message.context)[:200],
-                body=render_html(texts.body, message.context),
-                sms=sms,
-                sms_due_at=sms_due_at(now, prefs) if sms else None,
+                title=rendered.title[:200],
+                body=rendered.body,
+                sms=rendered.sms,
+                sms_due_at=sms_due_at(now, prefs) if rendered.sms else None,
             )
         )
     return planned
@@ -162,10 +167,20 @@ def _sms_values(plan: _Planned, notification_id: int) -> dict[str, Any]:
     }
 
 
-def _deliver_after_commit() -> None:
+def _deliver_after_commit(deliveries: int = 1) -> None:
+    """Queue the sender once the caller's transaction commits: for a large push, as many
+    senders as NOTIFICATIONS_SENDERS allows, each claiming its own batches."""
     from chengnuan.notifications.tasks import deliveries_send
 
-    transaction.on_commit(deliveries_send)
+    senders = min(
+        settings.NOTIFICATIONS_SENDERS, -(-deliveries // settings.NOTIFICATIONS_SEND_BATCH)
+    )
+
+    def queue() -> None:
+        for _ in range(senders):
+            deliveries_send()
+
+    transaction.on_commit(queue)
 
 
 @transaction.atomic
@@ -226,5 +241,5 @@ def notifications_send_bulk(*, messages: Iterable[Outgoing]) -> int:
         stored += len(ids)
         with_sms += len(sms)
     if with_sms:
-        _deliver_after_commit()
+        _deliver_after_commit(with_sms)
     return stored
