@@ -75,6 +75,9 @@ def _plan(messages: Sequence[Outgoing], now: datetime.datetime) -> list[_Planned
     closed accounts, missing consent, turned-off or unsubscribed promotional topics and
     those over the daily cap are left out."""
     topics = {m.topic: get_topic(m.topic) for m in messages}
+    for m in messages:
+        if m.link and (not m.link.startswith("/") or m.link.startswith("//")):
+            raise ValueError(f"a message links to a site path, not {m.link!r}")
     keys = [m.dedupe_key for m in messages if m.dedupe_key]
     taken = values_present(Notification, "dedupe_key", keys) if keys else set()
     recipient_ids = {m.recipient_id for m in messages}
@@ -225,7 +228,9 @@ def notification_send(
 @transaction.atomic
 def notifications_send_bulk(*, messages: Iterable[Outgoing]) -> int:
     """Store many messages at once, by the same rules as notification_send; returns how many
-    were stored. Deliveries are queued once, after commit."""
+    were stored. Deliveries are queued once, after commit. Keys already stored (or repeated
+    in `messages`) are skipped; a key that a concurrent send stores in the same instant
+    makes this call fail with IntegrityError (and roll back) rather than send it twice."""
     now = timezone.now()
     notifications, deliveries = RowInserter(Notification), RowInserter(Delivery)
     stored = with_sms = 0
