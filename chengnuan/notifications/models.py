@@ -82,7 +82,7 @@ class Delivery(models.Model):
         indexes = [
             # The consumers' claim query: pending by due time, sending by lease.
             models.Index(
-                fields=["due_at"],
+                fields=["due_at", "id"],
                 condition=Q(status=DeliveryStatus.PENDING),
                 name="delivery_pending_due",
             ),

@@ -53,6 +53,13 @@ def test_a_delivery_whose_lease_ran_out_is_claimed_again_and_sent_once():
     assert len(sms_sent()) == 1 and sms_sent()[0].key == f"notification-delivery-{delivery.pk}"
 
 
+def test_the_claim_loop_goes_through_every_batch_of_deliveries_due_at_the_same_instant():
+    queued(5)
+    Delivery.objects.update(due_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert deliveries_send_due(batch=2) == 5
+    assert not Delivery.objects.exclude(status=DeliveryStatus.SENT).exists()
+
+
 def test_a_consumer_that_lost_its_lease_cannot_mark_the_row():
     [delivery] = queued()
     token, claimed = deliveries_claim(limit=10)
