@@ -51,6 +51,7 @@ def prepare(people: int) -> list[int]:
 
     call_command("migrate", verbosity=0, skip_checks=True)
     call_command("load_reference", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the consumer's heartbeat writes there
     if User.objects.filter(username="bench-push-0").exists():
         return list(
             User.objects.filter(username__startswith="bench-push-").values_list("pk", flat=True)
