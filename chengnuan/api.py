@@ -58,11 +58,13 @@ def _mount_routers() -> None:
     from chengnuan.applications.api import router as applications_router
     from chengnuan.employment.api import router as employment_router
     from chengnuan.events.api import router as events_router
+    from chengnuan.notifications.api import router as notifications_router
 
     api.add_router("/accounts", accounts_router)
     api.add_router("/", employment_router)
     api.add_router("/applications", applications_router)
     api.add_router("/events", events_router)
+    api.add_router("/notifications", notifications_router)
 
 
 _mount_routers()

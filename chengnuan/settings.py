@@ -139,6 +139,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "chengnuan.core.context_processors.site",
+                "chengnuan.notifications.context_processors.unread",
             ],
         },
     }
@@ -249,6 +250,9 @@ NOTIFICATIONS_PROMOTIONAL_DAILY_CAP = env_int("NOTIFICATIONS_PROMOTIONAL_DAILY_C
 # A consumer owns the deliveries it claimed this long; after it, another may take them over.
 NOTIFICATIONS_LEASE_SECONDS = env_int("NOTIFICATIONS_LEASE_SECONDS", 300)
 NOTIFICATIONS_SEND_BATCH = env_int("NOTIFICATIONS_SEND_BATCH", 200)
+# Sender tasks queued for a large push (each claims its own batches; more than the consumers'
+# workers only wait for a free one).
+NOTIFICATIONS_SENDERS = env_int("NOTIFICATIONS_SENDERS", 2)
 NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
 # Days the text of a finished delivery is kept (to answer "did you send me ..."), then emptied.
 NOTIFICATIONS_TEXT_KEEP_DAYS = env_int("NOTIFICATIONS_TEXT_KEEP_DAYS", 30)

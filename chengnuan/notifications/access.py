@@ -4,12 +4,17 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
-from chengnuan.accounts.access import staff_required
-from chengnuan.accounts.models import User
+from chengnuan.accounts.access import login_required_kind, staff_required
+from chengnuan.accounts.models import User, UserKind
 from chengnuan.notifications.links import notification_id_from
 from chengnuan.notifications.models import Notification
 from chengnuan.notifications.services.templates import may_edit_templates
 from chengnuan.notifications.topics import Topic, get_topic
+
+
+def recipient_required(request: HttpRequest) -> User:
+    """A signed-in worker or employer: the people messages are sent to."""
+    return login_required_kind(request, (UserKind.WORKER, UserKind.EMPLOYER))
 
 
 def get_own_notification_or_404(user: User, pk: int) -> Notification:

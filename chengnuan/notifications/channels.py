@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.core.checks import CheckMessage, Error, Tags, register
 from django.utils.module_loading import import_string
 
 from chengnuan.accounts.sms import SmsError, sms_send_now
@@ -23,11 +24,13 @@ class Undeliverable(Exception):
 
 
 def _send_sms(delivery: Any) -> None:
-    phone = delivery.notification.recipient.phone
-    if not phone:
+    """`delivery`: an outbox.Outbound (pk, text, phone)."""
+    if not delivery.phone:
         raise Undeliverable("没有手机号")
     try:
-        sms_send_now(phone=phone, text=delivery.text, key=f"notification-delivery-{delivery.pk}")
+        sms_send_now(
+            phone=delivery.phone, text=delivery.text, key=f"notification-delivery-{delivery.pk}"
+        )
     except SmsError as exc:
         raise DeliveryFailed(str(exc)) from exc
 
@@ -40,9 +43,24 @@ class WechatBackend:
         raise NotImplementedError
 
 
-def wechat_backend() -> WechatBackend | None:
+@register(Tags.compatibility)
+def wechat_backend_is_one(**kwargs: Any) -> list[CheckMessage]:
+    """NOTIFICATIONS_WECHAT_BACKEND, when set, must name a WechatBackend."""
     path = settings.NOTIFICATIONS_WECHAT_BACKEND
-    return import_string(path)() if path else None
+    if not path:
+        return []
+    try:
+        backend = import_string(path)
+    except ImportError as exc:
+        return [Error(f"NOTIFICATIONS_WECHAT_BACKEND: {exc}", id="notifications.E001")]
+    if not (isinstance(backend, type) and issubclass(backend, WechatBackend)):
+        return [
+            Error(
+                f"NOTIFICATIONS_WECHAT_BACKEND {path} is not a WechatBackend",
+                id="notifications.E002",
+            )
+        ]
+    return []
 
 
 # channel -> function(delivery) that sends it or raises DeliveryFailed / Undeliverable.

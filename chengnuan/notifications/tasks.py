@@ -6,9 +6,11 @@ from chengnuan.core.schedules import beijing_crontab
 from chengnuan.notifications.services.outbox import deliveries_purge, deliveries_send_due
 
 
-@db_task()
+@db_task(retries=2, retry_delay=10)
 def deliveries_send() -> int:
-    """Queued after a send commits: the consumer sends whatever is due."""
+    """Queued after a send commits: the consumer sends whatever is due (again, if the
+    database was too busy to claim: what it claimed and could not send, the lease brings
+    back)."""
     return deliveries_send_due()
 
 

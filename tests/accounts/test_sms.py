@@ -126,6 +126,12 @@ def test_http_backend_posts_json_with_the_key(gateway, settings):
     }
 
 
+def test_http_backend_sends_the_idempotency_key_in_the_body_and_a_header(gateway):
+    sms.sms_send_now(phone="13800000001", text="您好", key="notification-delivery-7")
+    headers, body = gateway.received[0]
+    assert headers["Idempotency-Key"] == body["id"] == "notification-delivery-7"
+
+
 def test_http_backend_raises_when_the_gateway_refuses(gateway):
     gateway.status = 503
     with pytest.raises(SmsError):

@@ -124,10 +124,17 @@ class Consumer:
     """`manage.py run_huey` on the shared database and this test run's Huey queue, in a
     process group of its own."""
 
-    def __init__(self, database_url: str, log: Path) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        log: Path,
+        settings_module: str = "tests.bulk.consumer_settings",
+        **extra_env: str,
+    ) -> None:
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.bulk.consumer_settings",
+            **extra_env,
+            "DJANGO_SETTINGS_MODULE": settings_module,
             "CHENGNUAN_ENV": "test",
             "HUEY_IMMEDIATE": "0",
             "CHENGNUAN_VAR_DIR": str(django_settings.VAR_DIR),  # its Huey queue and media

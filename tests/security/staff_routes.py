@@ -78,5 +78,7 @@ def filled(route: str, ids: dict[str, int]) -> str:
 def staff_routes() -> Iterator[str]:
     """Every page route of the back office and every staff route of the API."""
     for route, _name in routes():
-        if route.startswith(("office/", "api/v1/office/", "api/v1/applications/office", "api/v1/events/office/")):
+        if route.startswith(
+            ("office/", "api/v1/office/", "api/v1/applications/office", "api/v1/events/office/")
+        ):
             yield route

@@ -57,3 +57,17 @@ def topic_unsubscribe(*, user: User, topic: str) -> Unsubscription:
 def topic_resubscribe(*, user: User, topic: str) -> None:
     get_topic(topic)
     Unsubscription.objects.filter(user=user, topic=topic).delete()
+
+
+@transaction.atomic
+def notifications_erase(*, user: User) -> dict[str, int]:
+    """Everything held about `user` here (account closing): messages, their deliveries (SMS
+    not yet sent go with them) and unsubscriptions."""
+    deliveries = Delivery.objects.filter(notification__recipient=user).delete()[0]
+    notifications = Notification.objects.filter(recipient=user).delete()[0]
+    unsubscriptions = Unsubscription.objects.filter(user=user).delete()[0]
+    return {
+        "notifications": notifications,
+        "deliveries": deliveries,
+        "unsubscriptions": unsubscriptions,
+    }

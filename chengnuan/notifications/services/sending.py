@@ -22,7 +22,7 @@ from chengnuan.notifications.links import short_url
 from chengnuan.notifications.models import Delivery, MessageTemplate, Notification, Unsubscription
 from chengnuan.notifications.preferences import Preferences, preferences_for_many
 from chengnuan.notifications.quiet import beijing_day_start, sms_due_at
-from chengnuan.notifications.rendering import render_html, render_sms
+from chengnuan.notifications.rendering import render_message
 from chengnuan.notifications.topics import Topic, get_topic
 
 CHUNK = 2000  # messages planned and inserted together in the bulk path
@@ -75,6 +75,9 @@ def _plan(messages: Sequence[Outgoing], now: datetime.datetime) -> list[_Planned
     closed accounts, missing consent, turned-off or unsubscribed promotional topics and
     those over the daily cap are left out."""
     topics = {m.topic: get_topic(m.topic) for m in messages}
+    for m in messages:
+        if m.link and (not m.link.startswith("/") or m.link.startswith("//")):
+            raise ValueError(f"a message links to a site path, not {m.link!r}")
     keys = [m.dedupe_key for m in messages if m.dedupe_key]
     taken = values_present(Notification, "dedupe_key", keys) if keys else set()
     recipient_ids = {m.recipient_id for m in messages}
@@ -126,15 +129,20 @@ def _plan(messages: Sequence[Outgoing], now: datetime.datetime) -> list[_Planned
                 continue  # dropped, not held: the sender's next push window tries again
             sent_today[message.recipient_id] += 1
         texts = wording.texts(topic)
-        sms = render_sms(texts.sms, message.context) if prefs.sms and texts.sms else ""
+        rendered = render_message(
+            title=texts.title,
+            body=texts.body,
+            sms=texts.sms if prefs.sms else "",
+            context=message.context,
+        )
         planned.append(
             _Planned(
                 message=message,
                 topic=topic,
-                title=render_html(texts.title, message.context)[:200],
-                body=render_html(texts.body, message.context),
-                sms=sms,
-                sms_due_at=sms_due_at(now, prefs) if sms else None,
+                title=rendered.title[:200],
+                body=rendered.body,
+                sms=rendered.sms,
+                sms_due_at=sms_due_at(now, prefs) if rendered.sms else None,
             )
         )
     return planned
@@ -162,10 +170,20 @@ def _sms_values(plan: _Planned, notification_id: int) -> dict[str, Any]:
     }
 
 
-def _deliver_after_commit() -> None:
+def _deliver_after_commit(deliveries: int = 1) -> None:
+    """Queue the sender once the caller's transaction commits: for a large push, as many
+    senders as NOTIFICATIONS_SENDERS allows, each claiming its own batches."""
     from chengnuan.notifications.tasks import deliveries_send
 
-    transaction.on_commit(deliveries_send)
+    senders = min(
+        settings.NOTIFICATIONS_SENDERS, -(-deliveries // settings.NOTIFICATIONS_SEND_BATCH)
+    )
+
+    def queue() -> None:
+        for _ in range(senders):
+            deliveries_send()
+
+    transaction.on_commit(queue)
 
 
 @transaction.atomic
@@ -210,7 +228,9 @@ def notification_send(
 @transaction.atomic
 def notifications_send_bulk(*, messages: Iterable[Outgoing]) -> int:
     """Store many messages at once, by the same rules as notification_send; returns how many
-    were stored. Deliveries are queued once, after commit."""
+    were stored. Deliveries are queued once, after commit. Keys already stored (or repeated
+    in `messages`) are skipped; a key that a concurrent send stores in the same instant
+    makes this call fail with IntegrityError (and roll back) rather than send it twice."""
     now = timezone.now()
     notifications, deliveries = RowInserter(Notification), RowInserter(Delivery)
     stored = with_sms = 0
@@ -226,5 +246,5 @@ def notifications_send_bulk(*, messages: Iterable[Outgoing]) -> int:
         stored += len(ids)
         with_sms += len(sms)
     if with_sms:
-        _deliver_after_commit()
+        _deliver_after_commit(with_sms)
     return stored

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from chengnuan.core.pages import bind_form, run_service
 from chengnuan.notifications.access import get_topic_or_404, template_editor_required
 from chengnuan.notifications.forms import MessageTemplateForm
-from chengnuan.notifications.rendering import TemplateError, preview
+from chengnuan.notifications.rendering import TemplateError, render_message
 from chengnuan.notifications.selectors import templates_by_topic
 from chengnuan.notifications.services.templates import (
     message_template_reset,
@@ -47,11 +47,11 @@ def template_edit(request: HttpRequest, code: str) -> HttpResponse:
                 return redirect("notifications:template_edit", code=topic.code)
         else:
             try:
-                shown = preview(**data, context=topic.sample_context())
+                shown = render_message(**data, context=topic.sample_context())
             except TemplateError as exc:
                 form.add_error(None, str(exc))
     elif not submitted:
-        shown = preview(**initial, context=topic.sample_context())
+        shown = render_message(**initial, context=topic.sample_context())
     return render(
         request,
         "notifications/office/template_edit.html",

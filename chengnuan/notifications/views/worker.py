@@ -8,10 +8,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from chengnuan.accounts.access import login_required_kind
-from chengnuan.accounts.models import User, UserKind
+from chengnuan.accounts.models import User
 from chengnuan.core.pages import render_list
-from chengnuan.notifications.access import get_own_notification_or_404, get_topic_or_404
+from chengnuan.notifications.access import (
+    get_own_notification_or_404,
+    get_topic_or_404,
+    recipient_required,
+)
 from chengnuan.notifications.selectors import inbox_of, topics_with_choice, unread_count
 from chengnuan.notifications.services.inbox import (
     notification_open,
@@ -21,15 +24,9 @@ from chengnuan.notifications.services.inbox import (
 )
 from chengnuan.notifications.topics import get_topic
 
-RECIPIENTS = (UserKind.WORKER, UserKind.EMPLOYER)
-
-
-def _recipient(request: HttpRequest) -> User:
-    return login_required_kind(request, RECIPIENTS)
-
 
 def inbox(request: HttpRequest) -> HttpResponse:
-    user = _recipient(request)
+    user = recipient_required(request)
     return render_list(
         request, "notifications/inbox.html", inbox_of(user), unread=unread_count(user)
     )
@@ -37,13 +34,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def inbox_mark_all_read(request: HttpRequest) -> HttpResponse:
-    user = _recipient(request)
+    user = recipient_required(request)
     notifications_mark_all_read(user=user)
     return redirect("notifications:inbox")
 
 
 def message(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _recipient(request)
+    user = recipient_required(request)
     notification = notification_open(notification=get_own_notification_or_404(user, pk))
     return render(
         request,
@@ -55,7 +52,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def topic_unsubscribe_view(request: HttpRequest, code: str) -> HttpResponse:
     """The button on each message: a page that says what will stop, then stops it."""
-    user = _recipient(request)
+    user = recipient_required(request)
     topic = get_topic_or_404(code)
     if request.method == "POST":
         _switch(request, user, topic.code, on=False)
@@ -67,7 +64,7 @@ def topic_unsubscribe_view(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def message_settings(request: HttpRequest) -> HttpResponse:
     """Every topic, on or off; a promotional one can be switched here."""
-    user = _recipient(request)
+    user = recipient_required(request)
     if request.method == "POST":
         topic = get_topic_or_404(request.POST.get("topic", ""))
         _switch(request, user, topic.code, on=request.POST.get("on") == "1")

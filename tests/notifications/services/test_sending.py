@@ -225,3 +225,11 @@ def test_context_values_are_escaped_in_the_inbox_and_plain_in_the_sms(
 def test_an_unknown_topic_is_a_programming_error():
     with pytest.raises(LookupError):
         send(recipient(), topic="tests.nothing")
+
+
+@pytest.mark.parametrize(
+    "link", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"]
+)
+def test_a_message_links_only_to_a_path_of_the_site(link):
+    with pytest.raises(ValueError, match="site path"):
+        notification_send(recipient=recipient(), topic=SERVICE.code, link=link)
