@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "chengnuan.employment",
     "chengnuan.search",
     "chengnuan.bulk",
+    "chengnuan.matching",
 ]
 
 MIDDLEWARE = [

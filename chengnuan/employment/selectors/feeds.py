@@ -1,0 +1,76 @@
+"""Reads other domain apps make in bulk (matching): a city's active seekers and their wanted
+occupations and areas, the seekers to send pushes to, the postings fit for older workers.
+Area tests are ranges on the code (2101 <= code < 2102), which every database answers from
+its index, where LIKE '2101%' is not on SQLite."""
+
+from collections.abc import Collection
+
+from django.db.models import Q, QuerySet
+
+from chengnuan.employment.choices import PushFrequency, SeekerStatus
+from chengnuan.employment.models import JobSeeker, Posting
+from chengnuan.employment.selectors.postings import public_postings
+
+_WantedOccupation = JobSeeker.wanted_occupations.through
+_WantedArea = JobSeeker.wanted_areas.through
+
+
+def code_range(prefix: str) -> tuple[str, str]:
+    """[low, high) of every code starting with the digits `prefix`."""
+    return prefix, str(int(prefix) + 1).zfill(len(prefix))
+
+
+def active_seekers_of_city(
+    city_code: str, occupation_prefixes: Collection[str] | None = None
+) -> QuerySet[JobSeeker]:
+    """Active seekers who live in the city or want work somewhere in it (or anywhere in the
+    province); with `occupation_prefixes`, only those wanting an occupation whose code starts
+    with one of them."""
+    low, high = code_range(city_code)
+    wanting = _WantedArea.objects.filter(
+        Q(division_id__gte=low, division_id__lt=high) | Q(division_id=city_code[:2])
+    ).values("jobseeker_id")
+    found = JobSeeker.objects.filter(status=SeekerStatus.ACTIVE).filter(
+        Q(area_code__gte=low, area_code__lt=high) | Q(id__in=wanting)
+    )
+    if occupation_prefixes is not None:
+        wanted = Q(pk__in=[])
+        for prefix in occupation_prefixes:
+            # Occupation codes are "4-09-08-01": the prefix's range ends just past "4-09-".
+            wanted |= Q(occupation_id__gte=prefix, occupation_id__lt=prefix + "~")
+        found = found.filter(id__in=_WantedOccupation.objects.filter(wanted).values("jobseeker_id"))
+    return found
+
+
+def wanted_occupation_pairs(seekers: QuerySet[JobSeeker]) -> QuerySet:
+    """(seeker id, occupation code) of the seekers given."""
+    return _WantedOccupation.objects.filter(jobseeker_id__in=seekers.values("id")).values_list(
+        "jobseeker_id", "occupation_id"
+    )
+
+
+def wanted_area_pairs(seekers: QuerySet[JobSeeker]) -> QuerySet:
+    """(seeker id, division code) of the seekers given."""
+    return _WantedArea.objects.filter(jobseeker_id__in=seekers.values("id")).values_list(
+        "jobseeker_id", "division_id"
+    )
+
+
+def seekers_to_push(city_code: str, frequency: str) -> QuerySet[JobSeeker]:
+    """Active seekers living in the city, with an account to send to, who chose this
+    push frequency ("never" finds nobody)."""
+    if frequency == PushFrequency.NEVER:
+        return JobSeeker.objects.none()
+    low, high = code_range(city_code)
+    return JobSeeker.objects.filter(
+        status=SeekerStatus.ACTIVE,
+        area_code__gte=low,
+        area_code__lt=high,
+        user__isnull=False,
+        push_frequency=frequency,
+    )
+
+
+def public_older_postings() -> QuerySet[Posting]:
+    """Public postings fit for older workers: 欢迎大龄, or no upper age limit."""
+    return public_postings().filter(Q(open_to_older=True) | Q(age_max__isnull=True))
