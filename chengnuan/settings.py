@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "chengnuan.accounts",
     "chengnuan.employment",
     "chengnuan.search",
+    "chengnuan.notifications",
     "chengnuan.bulk",
     "chengnuan.matching",
 ]
@@ -229,6 +230,23 @@ if IS_PRODUCTION and SMS_BACKEND != SMS_HTTP_BACKEND:
     raise ImproperlyConfigured(f"SMS_BACKEND must be {SMS_HTTP_BACKEND} in production")
 if IS_PRODUCTION and not SMS_API_URL.startswith(("https://", "http://")):
     raise ImproperlyConfigured("SMS_API_URL must be the gateway's http(s) URL in production")
+
+# --- notifications (chengnuan.notifications) -------------------------------------------------
+# The address the SMS short links start with (https://host, no trailing slash).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How long the short link of a message opens it without signing in.
+NOTIFICATIONS_LINK_DAYS = env_int("NOTIFICATIONS_LINK_DAYS", 7)
+# Promotional messages (pushes) a person gets a day at most; the rest are not sent.
+NOTIFICATIONS_PROMOTIONAL_DAILY_CAP = env_int("NOTIFICATIONS_PROMOTIONAL_DAILY_CAP", 3)
+# A consumer owns the deliveries it claimed this long; after it, another may take them over.
+NOTIFICATIONS_LEASE_SECONDS = env_int("NOTIFICATIONS_LEASE_SECONDS", 300)
+NOTIFICATIONS_SEND_BATCH = env_int("NOTIFICATIONS_SEND_BATCH", 200)
+NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
+# Days the text of a finished delivery is kept (to answer "did you send me ..."), then emptied.
+NOTIFICATIONS_TEXT_KEEP_DAYS = env_int("NOTIFICATIONS_TEXT_KEEP_DAYS", 30)
+# WeChat template messages: a dotted path to a chengnuan.notifications.channels.WechatBackend
+# implementation for the province's official account; empty: the channel is off.
+NOTIFICATIONS_WECHAT_BACKEND = env_str("NOTIFICATIONS_WECHAT_BACKEND", "")
 
 # --- i18n, time -------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("chengnuan.accounts.urls")),
     path("", include("chengnuan.employment.urls")),
     path("office/bulk/", include("chengnuan.bulk.urls")),
+    path("", include("chengnuan.notifications.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -5,7 +5,10 @@
   any other mode it logs only the masked number, never the text;
 - HttpSmsBackend (the only one production accepts): POSTs JSON {"phone", "text", "sign"} to
   settings.SMS_API_URL with "Authorization: Bearer <SMS_API_KEY>"; put a small adapter for
-  your provider behind that URL (no vendor SDK is bundled); it logs nothing;
+  your provider behind that URL (no vendor SDK is bundled); it logs nothing. A message with
+  an idempotency key (the notifications outbox gives each delivery one) also carries it as
+  "id" and in the "Idempotency-Key" header: the adapter must accept a key once only and
+  answer 2xx, sending nothing, when it sees it again (docs/decisions/0007);
 - LocmemSmsBackend (the tests' default): keeps messages in `outbox`.
 
 Callers use sms_queue(): the message leaves after the transaction commits, through the task
@@ -36,6 +39,7 @@ class SmsError(Exception):
 class SmsMessage:
     phone: str
     text: str
+    key: str = ""  # idempotency key: the same key is delivered once, however often sent
 
 
 class BaseSmsBackend:
@@ -69,18 +73,16 @@ class HttpSmsBackend(BaseSmsBackend):
         url = settings.SMS_API_URL
         if not url.startswith(("https://", "http://")):
             raise SmsError("SMS_API_URL must be an http(s) URL")
-        body = json.dumps(
-            {"phone": message.phone, "text": message.text, "sign": settings.SMS_SIGN_NAME},
-            ensure_ascii=False,
-        ).encode("utf-8")
+        payload = {"phone": message.phone, "text": message.text, "sign": settings.SMS_SIGN_NAME}
+        headers = {
+            "Content-Type": "application/json; charset=utf-8",
+            "Authorization": f"Bearer {settings.SMS_API_KEY}",
+        }
+        if message.key:
+            payload["id"] = headers["Idempotency-Key"] = message.key
+        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         request = urllib.request.Request(  # noqa: S310 - scheme checked above
-            url,
-            data=body,
-            method="POST",
-            headers={
-                "Content-Type": "application/json; charset=utf-8",
-                "Authorization": f"Bearer {settings.SMS_API_KEY}",
-            },
+            url, data=body, method="POST", headers=headers
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout_seconds) as response:  # noqa: S310
@@ -98,9 +100,9 @@ def get_backend() -> BaseSmsBackend:
     return backend
 
 
-def sms_send_now(*, phone: str, text: str) -> None:
-    """Send at once through the configured backend (the task calls this)."""
-    get_backend().send(SmsMessage(phone=phone, text=f"【{settings.SMS_SIGN_NAME}】{text}"))
+def sms_send_now(*, phone: str, text: str, key: str = "") -> None:
+    """Send at once through the configured backend (the tasks call this)."""
+    get_backend().send(SmsMessage(phone=phone, text=f"【{settings.SMS_SIGN_NAME}】{text}", key=key))
 
 
 def sms_queue(*, phone: str, text: str) -> None:
