@@ -5,12 +5,13 @@ import datetime
 from django.utils import timezone
 
 from chengnuan.employment.choices import PushFrequency
+from chengnuan.employment.models import Consent, ConsentMethod, ConsentPurpose
+from tests.employment.factories import WorkerFactory
 from tests.factories import (
     SHENYANG_TIEXI,
     SHENYANG_TIEXI_TOWNSHIP,
     JobSeekerFactory,
     PostingFactory,
-    UserFactory,
     make_id_number,
 )
 
@@ -34,8 +35,10 @@ def seeker(
     age: int = 35,
     expected_wage: int | None = 4000,
     account: bool = True,
+    push_consent: bool = True,
     **fields,
 ):
+    """A job seeker (with a worker account and consent to pushes unless told otherwise)."""
     today = timezone.localdate()
     birth = datetime.date(today.year - age, 1, 1)  # turned `age` this 1 January
     number = make_id_number(birth=birth)
@@ -44,15 +47,21 @@ def seeker(
         residence_id=residence,
         expected_wage=expected_wage,
         push_frequency=fields.pop("push_frequency", PushFrequency.DAILY),
-        user=UserFactory() if account else None,
+        user=WorkerFactory() if account else None,
         **fields,
+    )
+    Consent.objects.create(
+        seeker=found, purpose=ConsentPurpose.PUSH, granted=push_consent, method=ConsentMethod.ONLINE
     )
     found.wanted_occupations.set(wants)
     found.wanted_areas.set(areas)
     return found
 
 
-def posting(*, occupation: str = CLEANER, county: str = SHENYANG_TIEXI, age_days: float = 0.5, **fields):
+def posting(
+    *, occupation: str = CLEANER, county: str = SHENYANG_TIEXI, age_days: float = 0.5, **fields
+):
+    """A public posting published `age_days` ago (past the settling time of matching)."""
     published = timezone.now() - datetime.timedelta(days=age_days)
     return PostingFactory(
         occupation_id=occupation,
