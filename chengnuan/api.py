@@ -56,9 +56,11 @@ install_error_handlers(api)
 def _mount_routers() -> None:
     from chengnuan.accounts.api import router as accounts_router
     from chengnuan.employment.api import router as employment_router
+    from chengnuan.matching.api import router as matching_router
 
     api.add_router("/accounts", accounts_router)
     api.add_router("/", employment_router)
+    api.add_router("/matching", matching_router)
 
 
 _mount_routers()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("chengnuan.employment.urls")),
     path("office/bulk/", include("chengnuan.bulk.urls")),
     path("", include("chengnuan.notifications.urls")),
+    path("", include("chengnuan.matching.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -137,7 +137,9 @@ _CANDIDATE_FIELDS = (
 )
 
 
-def haversine_km(lng1: FloatArray, lat1: FloatArray, lng2: FloatArray, lat2: FloatArray) -> FloatArray:
+def haversine_km(
+    lng1: FloatArray, lat1: FloatArray, lng2: FloatArray, lat2: FloatArray
+) -> FloatArray:
     """regions.geo.haversine_km over arrays (nan where a point is unknown)."""
     phi1, phi2 = np.radians(lat1), np.radians(lat2)
     d_phi = phi2 - phi1
@@ -246,11 +248,17 @@ def _score_pass(
     place = np.maximum(np.where(same_county, SAME_COUNTY_POINTS, 0), near)
     expected = sv(seekers.expected_monthly)
     wage_level = np.where(
-        pv(postings.monthly_min) >= expected, 2, np.where(pv(postings.monthly_max) >= expected, 1, 0)
+        pv(postings.monthly_min) >= expected,
+        2,
+        np.where(pv(postings.monthly_max) >= expected, 1, 0),
     )  # nan compares False: unknown is level 0
     older = np.where(
         sv(seekers.is_older),
-        np.where(pv(postings.open_to_older), OLDER_WELCOME, np.where(np.isnan(age_max), OLDER_NO_LIMIT, OLDER_NONE)),
+        np.where(
+            pv(postings.open_to_older),
+            OLDER_WELCOME,
+            np.where(np.isnan(age_max), OLDER_NO_LIMIT, OLDER_NONE),
+        ),
         OLDER_NONE,
     )
     benefits = sv(seekers.benefits) & pv(postings.benefits)

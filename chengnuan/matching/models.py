@@ -131,9 +131,7 @@ class FollowUpContact(models.Model):
     """A station's contact with a registered seeker still without work. Append-only: no
     service changes or deletes one."""
 
-    seeker = models.ForeignKey(
-        "employment.JobSeeker", on_delete=models.CASCADE, related_name="+"
-    )
+    seeker = models.ForeignKey("employment.JobSeeker", on_delete=models.CASCADE, related_name="+")
     method = models.CharField("方式", max_length=16, choices=ContactMethod.choices)
     note = models.CharField("情况记录", max_length=500, blank=True)
     posting = models.ForeignKey(

@@ -32,9 +32,7 @@ def city_claim(*, job: ClaimJob, city_code: str, lease: datetime.timedelta = LEA
 
 
 def city_release(*, job: ClaimJob, city_code: str, token: str) -> None:
-    CityClaim.objects.filter(job=job, city_code=city_code, token=token).update(
-        token="", until=None
-    )
+    CityClaim.objects.filter(job=job, city_code=city_code, token=token).update(token="", until=None)
 
 
 @contextmanager

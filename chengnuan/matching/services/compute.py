@@ -18,7 +18,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-
 from django.db import transaction
 from django.utils import timezone
 
@@ -97,7 +96,9 @@ def _match_batch(city_code: str, run: CityRun) -> int:
     found = match(seekers, frame)
     written, removed = _merge(city_code, found)
     last_pk, last_at, _ = batch[-1]
-    CityWatermark.objects.filter(city_code=city_code).update(published_at=last_at, posting_id=last_pk)
+    CityWatermark.objects.filter(city_code=city_code).update(
+        published_at=last_at, posting_id=last_pk
+    )
     run.postings += len(batch)
     run.seekers += len(seekers)
     run.written += written
@@ -117,7 +118,7 @@ def _recompute(city_code: str) -> CityRun:
         run.removed, _ = Match.objects.filter(city_code=city_code).delete()
         run.written = _insert(city_code, found)
         last = postings.order_by("-published_at", "-id").values_list("published_at", "id").first()
-        if last is not None:
+        if last is not None and last[0] is not None:
             CityWatermark.objects.update_or_create(
                 city_code=city_code, defaults={"published_at": last[0], "posting_id": last[1]}
             )
@@ -133,13 +134,17 @@ def _merge(city_code: str, found: Candidates) -> tuple[int, int]:
     if not len(found):
         return 0, 0
     affected = set(found.seeker.tolist())
-    stored: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # seeker -> (score, posting, id)
+    stored: dict[int, list[tuple[int, int, int]]] = defaultdict(
+        list
+    )  # seeker -> (score, posting, id)
     for pk, seeker_id, posting_id, score in Match.objects.filter(city_code=city_code).values_list(
         "id", "seeker_id", "posting_id", "score"
     ):
         if seeker_id in affected:
             stored[seeker_id].append((score, posting_id, pk))
-    new_by_seeker: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # (score, posting, index)
+    new_by_seeker: dict[int, list[tuple[int, int, int]]] = defaultdict(
+        list
+    )  # (score, posting, index)
     for index, (seeker_id, posting_id, score) in enumerate(
         zip(found.seeker.tolist(), found.posting.tolist(), found.score.tolist(), strict=True)
     ):
@@ -209,4 +214,3 @@ def _insert(city_code: str, found: Candidates) -> int:
         ]
         inserter.insert_rows(rows, returning=False)
     return len(found)
-

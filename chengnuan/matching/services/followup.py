@@ -37,7 +37,5 @@ def followup_contact_record(
     contact = FollowUpContact.objects.create(
         seeker=seeker, method=method, note=note, posting=posting, by=clerk
     )
-    audit_record(
-        actor=clerk, action=AuditAction.CREATE, obj=contact, detail={"seeker": seeker.pk}
-    )
+    audit_record(actor=clerk, action=AuditAction.CREATE, obj=contact, detail={"seeker": seeker.pk})
     return contact

@@ -103,7 +103,10 @@ class _Pools:
         newest = public_postings().filter(city_code=city_code, published_at__gte=since)
         older = public_older_postings().filter(city_code=city_code, published_at__gte=since)
         return cls(
-            newest=[(pk, ["您所在城市新发布"]) for pk in newest.values_list("id", flat=True)[:NEWEST_POOL]],
+            newest=[
+                (pk, ["您所在城市新发布"])
+                for pk in newest.values_list("id", flat=True)[:NEWEST_POOL]
+            ],
             older=[
                 (pk, ["招大龄" if welcome else "不限年龄上限"])
                 for pk, welcome in older.values_list("id", "open_to_older")[:NEWEST_POOL]
@@ -119,7 +122,9 @@ def _push_chunk(
 ) -> None:
     keys = {seeker_id: dedupe_key(seeker_id, window) for seeker_id, *_ in seekers}
     # Stored already (a run that died after its commit, or a second run the same day).
-    sent = set(notifications_for_dedupe_keys(list(keys.values())).values_list("dedupe_key", flat=True))
+    sent = set(
+        notifications_for_dedupe_keys(list(keys.values())).values_list("dedupe_key", flat=True)
+    )
     todo = [row for row in seekers if keys[row[0]] not in sent]
     if not todo:
         return
@@ -171,7 +176,8 @@ def _fill(
 ) -> list[_Pick]:
     taken = pushed | {pick[0] for pick in chosen}
     room = PUSH_SIZE - len(chosen)
-    return [(pk, kind, None, reasons) for pk, reasons in pool if pk not in taken][:room]
+    picks: list[_Pick] = [(pk, kind, None, reasons) for pk, reasons in pool if pk not in taken]
+    return picks[:room]
 
 
 def _send(
@@ -252,7 +258,7 @@ def by_hand_key(seeker_id: int, posting_id: int) -> str:
 def match_push_by_hand(*, clerk: User, seeker: JobSeeker, posting: Posting) -> PushRecord:
     """A clerk sends a chosen public posting to a seeker in their area (audited). The
     caller's access helper has checked both are within the clerk's reach."""
-    if seeker.user_id is None:
+    if seeker.user is None:
         raise ValidationError(
             {"seeker": ["这位求职者还没有在网上注册账号，收不到站内消息，请打电话告诉他（她）。"]}
         )
@@ -260,7 +266,11 @@ def match_push_by_hand(*, clerk: User, seeker: JobSeeker, posting: Posting) -> P
         raise ValidationError({"posting": ["这个岗位已经结束或还没公开，不能推送。"]})
     if PushRecord.objects.filter(seeker=seeker, posting=posting).exists():
         raise ValidationError({"posting": ["这个岗位已经推送给过这位求职者，不再重复推送。"]})
-    stored = Match.objects.filter(seeker=seeker, posting=posting).values_list("reasons", flat=True).first()
+    stored = (
+        Match.objects.filter(seeker=seeker, posting=posting)
+        .values_list("reasons", flat=True)
+        .first()
+    )
     reasons = ["工作人员为您挑选", *(stored or [])]
     key = by_hand_key(seeker.pk, posting.pk)
     items = _items([posting.pk])

@@ -101,7 +101,11 @@ def test_older_seekers_get_postings_welcoming_older_workers_added():
     matches_recompute(city_code=SHENYANG)
     matches_push_city(city_code=SHENYANG, on=TUESDAY)
     [record] = PushRecord.objects.filter(seeker=worker)
-    assert (record.posting_id, record.kind, record.reasons) == (welcome.pk, MatchKind.OLDER, ["招大龄"])
+    assert (record.posting_id, record.kind, record.reasons) == (
+        welcome.pk,
+        MatchKind.OLDER,
+        ["招大龄"],
+    )
 
 
 def test_a_seeker_without_consent_to_pushes_gets_nothing_and_nothing_counts_as_pushed():

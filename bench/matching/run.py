@@ -1,0 +1,164 @@
+"""Matching at province scale: a full recompute of every city, then an incremental run for
+about 10,000 newly published postings, each phase in a process of its own (so its peak
+memory is its own), on the data bench/matching/generate.py wrote:
+
+    .venv/bin/python bench/matching/run.py --db sqlite
+    .venv/bin/python bench/matching/run.py --db postgres
+
+The new postings are written by employment's demo writer like the rest; the writer dates
+publication at random in the past two months, so the bench moves the new ones' published_at
+to a few minutes ago (past matching's settling time), as if they had just been published.
+Figures are appended to RESULTS.md."""
+
+import argparse
+import datetime
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from setup_env import setup_django
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--phase", choices=["recompute", "new", "incremental"], default=None)
+    parser.add_argument("--new", type=int, default=13_000, help="postings to generate as new")
+    parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--no-write", action="store_true", help="do not append to RESULTS.md")
+    return parser.parse_args()
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cities() -> list[str]:
+    from chengnuan.regions.selectors import cities as all_cities
+
+    return [c.code for c in all_cities()]
+
+
+def phase_recompute() -> dict[str, object]:
+    from chengnuan.matching.models import Match
+    from chengnuan.matching.services.compute import matches_recompute
+
+    started = time.monotonic()
+    per_city = {}
+    for code in cities():
+        t = time.monotonic()
+        run = matches_recompute(city_code=code)
+        per_city[code] = (run.postings, run.seekers, run.written, round(time.monotonic() - t, 1))
+    return {
+        "seconds": round(time.monotonic() - started, 1),
+        "matches": Match.objects.count(),
+        "per_city": per_city,
+    }
+
+
+def phase_new(count: int, seed: int) -> dict[str, object]:
+    from django.db import transaction
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from chengnuan.employment.demo.writer import generate_demo
+    from chengnuan.employment.models import Posting
+    from chengnuan.employment.selectors.postings import public_postings
+
+    before = Posting.objects.aggregate(m=Max("id"))["m"] or 0
+    generate_demo(postings=count, seekers=0, seed=seed)
+    fresh = Posting.objects.filter(id__gt=before, published_at__isnull=False)
+    # Just published, a second apart, all past the settling time.
+    now = timezone.now() - datetime.timedelta(minutes=5)
+    ids = list(fresh.order_by("id").values_list("id", flat=True))
+    with transaction.atomic():
+        for i, pk in enumerate(ids):
+            Posting.objects.filter(pk=pk).update(
+                published_at=now - datetime.timedelta(seconds=len(ids) - i)
+            )
+    public_new = public_postings().filter(id__gt=before).count()
+    return {"generated": count, "public_new": public_new}
+
+
+def phase_incremental() -> dict[str, object]:
+    from chengnuan.matching.services.compute import match_new_postings
+
+    started = time.monotonic()
+    taken = written = 0
+    for code in cities():
+        run = match_new_postings(city_code=code)
+        taken += run.postings
+        written += run.written
+    return {"seconds": round(time.monotonic() - started, 1), "postings": taken, "written": written}
+
+
+def child(args: argparse.Namespace, phase: str) -> dict[str, object]:
+    command = [sys.executable, __file__, "--db", args.db, "--phase", phase, "--new", str(args.new)]
+    command += ["--seed", str(args.seed)]
+    # The bench runs its own file with the same interpreter: nothing from outside.
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    args = parse_args()
+    setup_django(args.db)
+    if args.phase:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        result = {
+            "recompute": phase_recompute,
+            "new": lambda: phase_new(args.new, args.seed),
+            "incremental": phase_incremental,
+        }[args.phase]()
+        print(json.dumps(result | {"peak_mib": round(peak_mib())}))
+        return
+    from chengnuan.employment.models import JobSeeker
+    from chengnuan.employment.selectors.postings import public_postings
+
+    load = Path("/proc/loadavg").read_text().split()[0]
+    seekers = JobSeeker.objects.count()
+    active = public_postings().count()
+    recompute = child(args, "recompute")
+    new = child(args, "new")
+    incremental = child(args, "incremental")
+    report = {
+        "db": args.db,
+        "seekers": seekers,
+        "public_postings": active,
+        "recompute": recompute,
+        "new": new,
+        "incremental": incremental,
+        "load": load,
+    }
+    print(json.dumps(report, indent=1))
+    if not args.no_write:
+        write(report, args)
+
+
+def write(report: dict, args: argparse.Namespace) -> None:
+    recompute, incremental, new = report["recompute"], report["incremental"], report["new"]
+    text = f"""
+## {report["db"]}, {report["seekers"]:,} seekers, {report["public_postings"]:,} public postings, {datetime.date.today()}
+
+Command: `.venv/bin/python bench/matching/run.py --db {args.db}` (load average at start {report["load"]} on 2 cores)
+
+| phase | time | peak memory (RSS) | what |
+|---|---|---|---|
+| full recompute, every city | **{recompute["seconds"]} s** | {recompute["peak_mib"]} MiB | {recompute["matches"]:,} matches stored |
+| incremental, new postings | **{incremental["seconds"]} s** | {incremental["peak_mib"]} MiB | {incremental["postings"]:,} new postings taken ({new["public_new"]:,} public of {new["generated"]:,} generated), {incremental["written"]:,} matches written |
+
+Per city (postings, seekers, matches written, seconds) in the full run: {recompute["per_city"]}
+"""
+    with RESULTS.open("a", encoding="utf-8") as out:
+        out.write(text)
+
+
+if __name__ == "__main__":
+    main()
