@@ -75,5 +75,5 @@ def filled(route: str, ids: dict[str, int]) -> str:
 def staff_routes() -> Iterator[str]:
     """Every page route of the back office and every staff route of the API."""
     for route, _name in routes():
-        if route.startswith(("office/", "api/v1/office/")):
+        if route.startswith(("office/", "api/v1/office/", "api/v1/matching/office/")):
             yield route

@@ -36,7 +36,7 @@ def matched():
 def test_a_clerk_sees_a_seekers_matches_with_reasons_and_the_read_is_audited(
     client, clerk, matched
 ):
-    worker, job = matched
+    worker, _ = matched
     page = client.get(reverse("matching:office_seeker_matches", args=[worker.pk]))
     text = page.content.decode()
     assert "小区保洁员" in text and "正是您想做的工作" in text
@@ -84,7 +84,7 @@ def test_a_contact_is_recorded_with_who_and_when(client, clerk, matched):
 
 
 def test_a_postings_best_seekers_are_listed_with_names_masked(client, clerk, matched):
-    worker, job = matched
+    _, job = matched
     text = client.get(reverse("matching:office_posting_seekers", args=[job.pk])).content.decode()
     assert "王**" in text and "王秀英" not in text
 
