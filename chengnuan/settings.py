@@ -92,11 +92,13 @@ INSTALLED_APPS = [
     "chengnuan.regions",
     "chengnuan.classifications",
     "chengnuan.accounts",
+    # Before employment: its privacy hook must run before employment erases a registration
+    # (see matching/privacy.py).
+    "chengnuan.matching",
     "chengnuan.employment",
     "chengnuan.search",
     "chengnuan.notifications",
     "chengnuan.bulk",
-    "chengnuan.matching",
 ]
 
 MIDDLEWARE = [

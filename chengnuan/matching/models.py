@@ -26,8 +26,9 @@ class Match(models.Model):
 
     class Meta:
         ordering = ["-score", "-posting_id"]
+        # A seeker's matches are read through the unique (seeker, posting) index: at most
+        # TOP_K rows a city. Every other index costs the full runs millions of updates.
         indexes = [
-            models.Index(fields=["seeker", "-score"], name="match_seeker_score"),
             models.Index(fields=["posting", "-score"], name="match_posting_score"),
             models.Index(fields=["city_code", "seeker"], name="match_city_seeker"),
         ]

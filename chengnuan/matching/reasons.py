@@ -17,7 +17,7 @@ _WAGE = {2: "月薪不低于您期望", 1: "月薪最高能到您期望"}
 _OLDER = {OLDER_WELCOME: "招大龄", OLDER_NO_LIMIT: "不限年龄上限"}
 _BENEFIT_LABELS = [(BENEFIT_BITS[code], label) for code, label in Benefit.choices]
 # Distances past the last step are not a reason to take a job.
-_NEAR_KM = DISTANCE_POINTS[-1][0]
+NEAR_KM = DISTANCE_POINTS[-1][0]
 FRESH_DAYS = FRESH_POINTS[0][0]
 
 
@@ -36,7 +36,7 @@ def reasons_for(
     age_days: float,
 ) -> list[str]:
     reasons = [_OCCUPATION[occupation_level]] if occupation_level in _OCCUPATION else []
-    if not math.isnan(distance_km) and distance_km <= _NEAR_KM:
+    if not math.isnan(distance_km) and distance_km <= NEAR_KM:
         reasons.append(distance_words(distance_km))
     elif same_county:
         reasons.append("就在您住的区县")

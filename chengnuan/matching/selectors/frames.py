@@ -172,6 +172,7 @@ def seeker_frame(
         resident=np.array([row[2].startswith(city_code) for row in rows], dtype=bool),
         lng=np.array([p[0] for p in points], dtype=np.float64),
         lat=np.array([p[1] for p in points], dtype=np.float64),
+        cos_lat=np.cos(np.radians(np.array([p[1] for p in points], dtype=np.float64))),
         expected_monthly=np.array([_monthly(row[3], row[4]) for row in rows], dtype=np.float64),
         is_older=np.array([row[5] for row in rows], dtype=bool),
         benefits=np.array(

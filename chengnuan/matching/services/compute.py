@@ -13,19 +13,20 @@ Matches written here are the queue of the next push window (services/push.py sen
 yet pushed)."""
 
 import datetime
+import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from chengnuan.core.fastinsert import RowInserter
+from chengnuan.core.fastinsert import RowInserter, larger_page_cache
 from chengnuan.matching.choices import ClaimJob
 from chengnuan.matching.engine import TOP_K, Candidates, match
 from chengnuan.matching.models import CityWatermark, Match
-from chengnuan.matching.reasons import reasons_for
+from chengnuan.matching.reasons import FRESH_DAYS, NEAR_KM, reasons_for
 from chengnuan.matching.selectors.frames import (
     Codes,
     posting_frame,
@@ -44,6 +45,8 @@ SETTLE = datetime.timedelta(minutes=2)
 NEW_BATCH = 20_000
 _DELETE_CHUNK = 500
 INSERT_CHUNK = 50_000
+# A city's full run rewrites millions of rows under four indexes.
+PAGE_CACHE_MIB = 256
 
 
 @dataclass
@@ -114,7 +117,7 @@ def _recompute(city_code: str) -> CityRun:
     seekers = seeker_frame(city_code, codes)
     found = match(seekers, frame)
     run = CityRun(city_code, postings=len(frame), seekers=len(seekers))
-    with transaction.atomic():
+    with transaction.atomic(), larger_page_cache(connection, PAGE_CACHE_MIB):
         run.removed, _ = Match.objects.filter(city_code=city_code).delete()
         run.written = _insert(city_code, found)
         last = postings.order_by("-published_at", "-id").values_list("published_at", "id").first()
@@ -173,44 +176,57 @@ def _merge(city_code: str, found: Candidates) -> tuple[int, int]:
 
 def _insert(city_code: str, found: Candidates) -> int:
     """Write the pairs with their reasons, INSERT_CHUNK rows at a time (a city's full run
-    holds millions)."""
+    holds millions). The reasons of a pair depend on a handful of small parts, so each
+    distinct set of parts is worded (and turned into JSON) once."""
     inserter = RowInserter(Match)
-    now = timezone.now()
+    constant = {"city_code": city_code, "computed_at": timezone.now()}
+    varying = ("seeker_id", "posting_id", "score", "reasons")
+    worded: dict[tuple[int, bool, int, int, int, int, bool], str] = {}
     for start in range(0, len(found), INSERT_CHUNK):
         part = found.take(np.arange(start, min(len(found), start + INSERT_CHUNK)))
-        columns = zip(
-            part.seeker.tolist(),
-            part.posting.tolist(),
-            part.score.tolist(),
+        km = np.where(np.isnan(part.distance_km), -1, np.round(part.distance_km)).astype(np.int64)
+        km[(part.distance_km < 1) & (km >= 0)] = 0
+        km[part.distance_km > NEAR_KM] = -1  # too far to be a reason
+        parts = zip(
             part.occupation_level.tolist(),
             part.same_county.tolist(),
-            part.distance_km.tolist(),
+            km.tolist(),
             part.wage_level.tolist(),
             part.older.tolist(),
             part.benefits.tolist(),
-            part.age_days.tolist(),
+            (part.age_days <= FRESH_DAYS).tolist(),
             strict=True,
         )
-        rows = [
-            inserter.row(
-                {
-                    "seeker_id": seeker_id,
-                    "posting_id": posting_id,
-                    "city_code": city_code,
-                    "score": score,
-                    "reasons": reasons_for(
-                        occupation_level=level,
-                        same_county=county,
-                        distance_km=km,
-                        wage_level=wage,
-                        older=older,
-                        benefits=benefits,
-                        age_days=days,
-                    ),
-                    "computed_at": now,
-                }
-            )
-            for seeker_id, posting_id, score, level, county, km, wage, older, benefits, days in columns
-        ]
+        reasons = []
+        for key in parts:
+            text = worded.get(key)
+            if text is None:
+                text = worded[key] = json.dumps(_reasons_of(key), ensure_ascii=False)
+            reasons.append(text)
+        rows = inserter.stamped(
+            constant,
+            varying,
+            zip(
+                part.seeker.tolist(),
+                part.posting.tolist(),
+                part.score.tolist(),
+                reasons,
+                strict=True,
+            ),
+        )
         inserter.insert_rows(rows, returning=False)
     return len(found)
+
+
+def _reasons_of(key: tuple[int, bool, int, int, int, int, bool]) -> list[str]:
+    level, same_county, km, wage, older, benefits, fresh = key
+    return reasons_for(
+        occupation_level=level,
+        same_county=same_county,
+        # Rounded already: 0 stands for "under a kilometre", -1 for unknown.
+        distance_km=float("nan") if km < 0 else (0.5 if km == 0 else float(km)),
+        wage_level=wage,
+        older=older,
+        benefits=benefits,
+        age_days=0.0 if fresh else FRESH_DAYS + 1,
+    )
