@@ -8,31 +8,19 @@ from chengnuan.employment.models import Posting
 
 
 class PostingBrief(Schema):
-    """A posting as matching's lists show it."""
+    """A posting as matching's lists show it (fields read along the posting's joins)."""
 
     id: int
     title: str
-    employer_name: str
-    county_code: str
-    county_name: str
+    employer_name: str = Field(alias="employer.name")
+    county_code: str = Field(alias="county_id")
+    county_name: str = Field(alias="county.name")
     wage_min: int
     wage_max: int
     wage_unit: str
     open_to_older: bool
-    benefits: list[str]
+    benefits: list[str] = Field(description="福利待遇（中文）")
     published_at: datetime.datetime | None
-
-    @staticmethod
-    def resolve_employer_name(obj: Posting) -> str:
-        return obj.employer.name
-
-    @staticmethod
-    def resolve_county_code(obj: Posting) -> str:
-        return obj.county_id
-
-    @staticmethod
-    def resolve_county_name(obj: Posting) -> str:
-        return obj.county.name
 
     @staticmethod
     def resolve_benefits(obj: Posting) -> list[str]:
