@@ -1,5 +1,5 @@
-"""Reads other domain apps make in bulk (matching): a city's active seekers and their wanted
-occupations and areas, the seekers to send pushes to, the postings fit for older workers.
+"""Reads other domain apps make in bulk (matching): a city's active seekers (residents and
+visitors wanting work there) and their wanted occupations and areas, the seekers to send pushes to, the postings fit for older workers.
 Area tests are ranges on the code (2101 <= code < 2102), which every database answers from
 its index, where LIKE '2101%' is not on SQLite."""
 
@@ -20,26 +20,49 @@ def code_range(prefix: str) -> tuple[str, str]:
     return prefix, str(int(prefix) + 1).zfill(len(prefix))
 
 
-def active_seekers_of_city(
+def city_residents(
     city_code: str, occupation_prefixes: Collection[str] | None = None
 ) -> QuerySet[JobSeeker]:
-    """Active seekers who live in the city or want work somewhere in it (or anywhere in the
-    province); with `occupation_prefixes`, only those wanting an occupation whose code starts
-    with one of them."""
+    """Active seekers living in the city (a range on the (status, area_code) index); with
+    `occupation_prefixes`, only those wanting an occupation whose code starts with one."""
     low, high = code_range(city_code)
-    wanting = _WantedArea.objects.filter(
-        Q(division_id__gte=low, division_id__lt=high) | Q(division_id=city_code[:2])
-    ).values("jobseeker_id")
-    found = JobSeeker.objects.filter(status=SeekerStatus.ACTIVE).filter(
-        Q(area_code__gte=low, area_code__lt=high) | Q(id__in=wanting)
+    found = JobSeeker.objects.filter(
+        status=SeekerStatus.ACTIVE, area_code__gte=low, area_code__lt=high
     )
-    if occupation_prefixes is not None:
-        wanted = Q(pk__in=[])
-        for prefix in occupation_prefixes:
-            # Occupation codes are "4-09-08-01": the prefix's range ends just past "4-09-".
-            wanted |= Q(occupation_id__gte=prefix, occupation_id__lt=prefix + "~")
-        found = found.filter(id__in=_WantedOccupation.objects.filter(wanted).values("jobseeker_id"))
-    return found
+    return _wanting_occupations(found, occupation_prefixes)
+
+
+def city_visitors(
+    city_code: str, occupation_prefixes: Collection[str] | None = None
+) -> QuerySet[JobSeeker]:
+    """Active seekers living elsewhere who want work somewhere in the city (or anywhere in
+    the province). Kept apart from the residents: one query with both conditions ORed makes
+    the database read every active seeker's row."""
+    low, high = code_range(city_code)
+    # The ids first, read from the wanted areas' index (each seeker's residence checked by
+    # key): given a subquery instead, the database walks every active seeker's row.
+    visitors = list(
+        _WantedArea.objects.filter(
+            Q(division_id__gte=low, division_id__lt=high) | Q(division_id=city_code[:2])
+        )
+        .exclude(jobseeker__area_code__gte=low, jobseeker__area_code__lt=high)
+        .values_list("jobseeker_id", flat=True)
+        .distinct()
+    )
+    found = JobSeeker.objects.filter(status=SeekerStatus.ACTIVE, id__in=visitors)
+    return _wanting_occupations(found, occupation_prefixes)
+
+
+def _wanting_occupations(
+    found: QuerySet[JobSeeker], occupation_prefixes: Collection[str] | None
+) -> QuerySet[JobSeeker]:
+    if occupation_prefixes is None:
+        return found
+    wanted = Q(pk__in=[])
+    for prefix in occupation_prefixes:
+        # Occupation codes are "4-09-08-01": the prefix's range ends just past "4-09-".
+        wanted |= Q(occupation_id__gte=prefix, occupation_id__lt=prefix + "~")
+    return found.filter(id__in=_WantedOccupation.objects.filter(wanted).values("jobseeker_id"))
 
 
 def wanted_occupation_pairs(seekers: QuerySet[JobSeeker]) -> QuerySet:

@@ -16,7 +16,8 @@ from chengnuan.core.timeutil import today
 from chengnuan.employment.choices import MONTHLY_FACTOR, Benefit
 from chengnuan.employment.models import JobSeeker, Posting
 from chengnuan.employment.selectors.feeds import (
-    active_seekers_of_city,
+    city_residents,
+    city_visitors,
     wanted_area_pairs,
     wanted_occupation_pairs,
 )
@@ -28,6 +29,9 @@ from chengnuan.regions.selectors import division_by_code
 BENEFIT_BITS = {code: 1 << i for i, code in enumerate(Benefit.values)}
 GROUP_LENGTH, RELATED_LENGTH = 7, 4  # "4-09-08" 小类, "4-09" 中类 of "4-09-08-01"
 
+_SEEKER_FIELDS = (
+    "id", "birth_date", "area_code", "expected_wage", "expected_wage_unit", "is_older"
+)  # fmt: skip
 _POSTING_FIELDS = (
     "id",
     "occupation_id",
@@ -137,48 +141,47 @@ def posting_frame(city_code: str, postings: QuerySet[Posting], codes: Codes) -> 
 def seeker_frame(
     city_code: str, codes: Codes, occupation_prefixes: Collection[str] | None = None
 ) -> SeekerFrame:
-    """The city's active seekers who want personalised matches (see MatchSettings)."""
-    seekers = active_seekers_of_city(city_code, occupation_prefixes)
-    settings = {
-        seeker_id: (personalised, wished)
-        for seeker_id, personalised, wished in MatchSettings.objects.filter(
-            seeker_id__in=seekers.values("id")
-        ).values_list("seeker_id", "personalised", "wished_benefits")
-    }
-    rows = [
-        row
-        for row in seekers.values_list(
-            "id", "birth_date", "area_code", "expected_wage", "expected_wage_unit", "is_older"
-        ).order_by()
-        if settings.get(row[0], (True, []))[0]
-    ]
+    """The city's active seekers (residents, then visitors wanting work there) who want
+    personalised matches (see MatchSettings)."""
+    rows: list[tuple] = []
+    wanted_areas: dict[int, set[int]] = {}
+    pairs: list[tuple[int, str]] = []
+    settings: dict[int, tuple[bool, list[str]]] = {}
+    for seekers in (
+        city_residents(city_code, occupation_prefixes),
+        city_visitors(city_code, occupation_prefixes),
+    ):
+        settings |= {
+            seeker_id: (personalised, wished)
+            for seeker_id, personalised, wished in MatchSettings.objects.filter(
+                seeker_id__in=seekers.values("id")
+            ).values_list("seeker_id", "personalised", "wished_benefits")
+        }
+        rows += seekers.values_list(*_SEEKER_FIELDS).order_by()
+        for seeker_id, code in wanted_area_pairs(seekers).order_by():
+            wanted_areas.setdefault(seeker_id, set()).add(int(code))
+        pairs += wanted_occupation_pairs(seekers).order_by()
+    rows = [row for row in rows if settings.get(row[0], (True, []))[0]]
     index = {row[0]: i for i, row in enumerate(rows)}
-    wanted_areas: list[set[int]] = [set() for _ in rows]
-    for seeker_id, code in wanted_area_pairs(seekers).order_by():
-        if seeker_id in index:
-            wanted_areas[index[seeker_id]].add(int(code))
-    pairs = [
-        (index[seeker_id], code)
-        for seeker_id, code in wanted_occupation_pairs(seekers).order_by()
-        if seeker_id in index
-    ]
+    pairs = [(index[seeker_id], code) for seeker_id, code in pairs if seeker_id in index]
     on = today()
     centroid = Centroids()
     points = [centroid(row[2]) for row in rows]
+    lat = np.array([p[1] for p in points], dtype=np.float64)
     return SeekerFrame(
         ids=np.array([row[0] for row in rows], dtype=np.int64),
         age=np.array([_age(row[1], on) for row in rows], dtype=np.float64),
         county=np.array([int(row[2][:6]) for row in rows], dtype=np.int64),
         resident=np.array([row[2].startswith(city_code) for row in rows], dtype=bool),
         lng=np.array([p[0] for p in points], dtype=np.float64),
-        lat=np.array([p[1] for p in points], dtype=np.float64),
-        cos_lat=np.cos(np.radians(np.array([p[1] for p in points], dtype=np.float64))),
+        lat=lat,
+        cos_lat=np.cos(np.radians(lat)),
         expected_monthly=np.array([_monthly(row[3], row[4]) for row in rows], dtype=np.float64),
         is_older=np.array([row[5] for row in rows], dtype=bool),
         benefits=np.array(
             [benefit_mask(settings.get(row[0], (True, []))[1]) for row in rows], dtype=np.int64
         ),
-        wanted_areas=[frozenset(areas) for areas in wanted_areas],
+        wanted_areas=[frozenset(wanted_areas.get(row[0], ())) for row in rows],
         rows_seeker=np.array([i for i, _ in pairs], dtype=np.int64),
         rows_occupation=np.array([codes(c) for _, c in pairs], dtype=np.int64),
         rows_group=np.array([codes(c[:GROUP_LENGTH]) for _, c in pairs], dtype=np.int64),

@@ -2,7 +2,8 @@ import pytest
 
 from chengnuan.employment.choices import PushFrequency, SeekerStatus
 from chengnuan.employment.selectors.feeds import (
-    active_seekers_of_city,
+    city_residents,
+    city_visitors,
     code_range,
     public_older_postings,
     seekers_to_push,
@@ -23,14 +24,14 @@ def test_a_citys_seekers_are_those_living_there_or_wanting_work_there():
     whole_province = seeker(residence=DALIAN_TOWNSHIP, areas=("21",))
     seeker(residence=DALIAN_TOWNSHIP)
     seeker(status=SeekerStatus.PAUSED)
-    found = set(active_seekers_of_city("2101"))
-    assert found == {living, wanting, whole_province}
+    assert list(city_residents("2101")) == [living]
+    assert set(city_visitors("2101")) == {wanting, whole_province}
 
 
 def test_a_citys_seekers_can_be_narrowed_to_occupation_prefixes():
     cleaner = seeker()
     seeker(wants=(MILLER,))
-    assert list(active_seekers_of_city("2101", ["4-09"])) == [cleaner]
+    assert list(city_residents("2101", ["4-09"])) == [cleaner]
 
 
 def test_pushes_go_to_residents_with_an_account_and_that_frequency_never_to_never():
