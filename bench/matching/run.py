@@ -53,6 +53,8 @@ def phase_recompute() -> dict[str, object]:
     for code in cities():
         t = time.monotonic()
         run = matches_recompute(city_code=code)
+        if not run.claimed:
+            raise SystemExit(f"city {code} is claimed by another consumer (an earlier run?)")
         per_city[code] = (run.postings, run.seekers, run.written, round(time.monotonic() - t, 1))
         print(code, per_city[code], file=sys.stderr, flush=True)
     return {
@@ -93,6 +95,8 @@ def phase_incremental() -> dict[str, object]:
     taken = written = 0
     for code in cities():
         run = match_new_postings(city_code=code)
+        if not run.claimed:
+            raise SystemExit(f"city {code} is claimed by another consumer (an earlier run?)")
         taken += run.postings
         written += run.written
     return {"seconds": round(time.monotonic() - started, 1), "postings": taken, "written": written}
