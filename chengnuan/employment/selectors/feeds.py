@@ -7,6 +7,7 @@ from collections.abc import Collection
 
 from django.db.models import Q, QuerySet
 
+from chengnuan.classifications.models import Occupation
 from chengnuan.employment.choices import PushFrequency, SeekerStatus
 from chengnuan.employment.models import JobSeeker, Posting
 from chengnuan.employment.selectors.postings import public_postings
@@ -58,11 +59,17 @@ def _wanting_occupations(
 ) -> QuerySet[JobSeeker]:
     if occupation_prefixes is None:
         return found
-    wanted = Q(pk__in=[])
-    for prefix in occupation_prefixes:
-        # Occupation codes are "4-09-08-01": the prefix's range ends just past "4-09-".
-        wanted |= Q(occupation_id__gte=prefix, occupation_id__lt=prefix + "~")
-    return found.filter(id__in=_WantedOccupation.objects.filter(wanted).values("jobseeker_id"))
+    # The codes themselves (a few thousand in the whole classification), not ranges or LIKE
+    # on "4-09-08-01": PostgreSQL's collations order "-" unlike bytes, and SQLite's LIKE
+    # uses no index.
+    prefixes = tuple(occupation_prefixes)
+    codes = [
+        code
+        for code in Occupation.objects.values_list("code", flat=True)
+        if code.startswith(prefixes)
+    ]
+    wanting = _WantedOccupation.objects.filter(occupation_id__in=codes).values("jobseeker_id")
+    return found.filter(id__in=wanting)
 
 
 def wanted_occupation_pairs(seekers: QuerySet[JobSeeker]) -> QuerySet:
