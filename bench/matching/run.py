@@ -27,7 +27,10 @@ RESULTS = Path(__file__).with_name("RESULTS.md")
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--phase", choices=["recompute", "new", "incremental"], default=None)
+    parser.add_argument(
+        "--phase", choices=["recompute", "new", "rewind", "incremental"], default=None
+    )
+    parser.add_argument("--last-old-id", type=int, default=0, help="for --phase rewind")
     parser.add_argument("--new", type=int, default=13_000, help="postings to generate as new")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--no-write", action="store_true", help="do not append to RESULTS.md")
@@ -88,6 +91,29 @@ def phase_new(count: int, seed: int) -> dict[str, object]:
     return {"generated": count, "public_new": public_new}
 
 
+def phase_rewind(last_old_id: int) -> dict[str, object]:
+    """Put every city's watermark back before the postings above `last_old_id` and drop
+    their matches, so the incremental phase can be measured again on the same new postings
+    (after a recompute that already saw them)."""
+    from chengnuan.matching.models import CityWatermark, Match
+    from chengnuan.matching.selectors.frames import postings_for_matching
+
+    dropped, _ = Match.objects.filter(posting_id__gt=last_old_id).delete()
+    for mark in CityWatermark.objects.all():
+        last = (
+            postings_for_matching(mark.city_code)
+            .filter(id__lte=last_old_id)
+            .order_by("-published_at", "-id")
+            .values_list("published_at", "id")
+            .first()
+        )
+        if last is not None:
+            CityWatermark.objects.filter(pk=mark.pk).update(
+                published_at=last[0], posting_id=last[1]
+            )
+    return {"dropped": dropped}
+
+
 def phase_incremental() -> dict[str, object]:
     from chengnuan.matching.services.compute import match_new_postings
 
@@ -120,6 +146,7 @@ def main() -> None:
         result = {
             "recompute": phase_recompute,
             "new": lambda: phase_new(args.new, args.seed),
+            "rewind": lambda: phase_rewind(args.last_old_id),
             "incremental": phase_incremental,
         }[args.phase]()
         usage = resource.getrusage(resource.RUSAGE_SELF)
