@@ -68,9 +68,7 @@ def phase_recompute() -> dict[str, object]:
 
 
 def phase_new(count: int, seed: int) -> dict[str, object]:
-    from django.db import transaction
     from django.db.models import Max
-    from django.utils import timezone
 
     from chengnuan.employment.demo.writer import generate_demo
     from chengnuan.employment.models import Posting
@@ -78,17 +76,27 @@ def phase_new(count: int, seed: int) -> dict[str, object]:
 
     before = Posting.objects.aggregate(m=Max("id"))["m"] or 0
     generate_demo(postings=count, seekers=0, seed=seed)
-    fresh = Posting.objects.filter(id__gt=before, published_at__isnull=False)
-    # Just published, a second apart, all past the settling time.
-    now = timezone.now() - datetime.timedelta(minutes=5)
+    _restamp(before)
+    public_new = public_postings().filter(id__gt=before).count()
+    return {"generated": count, "public_new": public_new}
+
+
+def _restamp(last_old_id: int) -> None:
+    """The postings above `last_old_id` published just now, a millisecond apart, after every
+    older posting and past the settling time."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from chengnuan.employment.models import Posting
+
+    fresh = Posting.objects.filter(id__gt=last_old_id, published_at__isnull=False)
+    now = timezone.now() - datetime.timedelta(minutes=3)
     ids = list(fresh.order_by("id").values_list("id", flat=True))
     with transaction.atomic():
         for i, pk in enumerate(ids):
             Posting.objects.filter(pk=pk).update(
-                published_at=now - datetime.timedelta(seconds=len(ids) - i)
+                published_at=now - datetime.timedelta(milliseconds=len(ids) - i)
             )
-    public_new = public_postings().filter(id__gt=before).count()
-    return {"generated": count, "public_new": public_new}
 
 
 def phase_rewind(last_old_id: int) -> dict[str, object]:
@@ -98,6 +106,7 @@ def phase_rewind(last_old_id: int) -> dict[str, object]:
     from chengnuan.matching.models import CityWatermark, Match
     from chengnuan.matching.selectors.frames import postings_for_matching
 
+    _restamp(last_old_id)
     dropped, _ = Match.objects.filter(posting_id__gt=last_old_id).delete()
     for mark in CityWatermark.objects.all():
         last = (
