@@ -40,7 +40,8 @@ class ContactForm(forms.Form):
     note = forms.CharField(
         label="情况记录", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3})
     )
-    posting_id = forms.IntegerField(
+    # Not "posting_id": the push form on the same page has that field (and its HTML id).
+    referred_posting_id = forms.IntegerField(
         label="推荐的岗位编号", required=False, min_value=1, help_text="推荐岗位时填写。"
     )
 

@@ -22,7 +22,7 @@ def test_a_clerk_pushes_a_matching_posting_by_hand_and_records_the_call(new_page
     page.goto(f"/office/matching/seekers/{worker.pk}/")
     page.get_by_text("正是您想做的工作").first.wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.get_by_label("岗位编号", exact=True).fill(str(job.pk))
+    page.get_by_label("岗位编号（必填）", exact=True).fill(str(job.pk))
     page.get_by_role("button", name="推送").click()
     page.get_by_text("已把「小区保洁员」推送给王秀英").wait_for()
     page.get_by_label("联系方式").select_option(label="打电话")

@@ -60,10 +60,10 @@ def seeker_contact(request: HttpRequest, pk: int) -> HttpResponse:
     seeker = get_seeker_for_staff_or_404(user, pk)
     form = ContactForm(request.POST)
     if form.is_valid():
-        posting_id = form.cleaned_data["posting_id"]
+        posting_id = form.cleaned_data["referred_posting_id"]
         posting = public_postings().filter(pk=posting_id).first() if posting_id else None
         if posting_id and posting is None:
-            form.add_error("posting_id", "没有这个岗位，或它已经结束。")
+            form.add_error("referred_posting_id", "没有这个岗位，或它已经结束。")
         else:
             saved = run_service(
                 form,

@@ -75,7 +75,7 @@ def test_a_contact_is_recorded_with_who_and_when(client, clerk, matched):
     worker, job = matched
     url = reverse("matching:office_seeker_contact", args=[worker.pk])
     client.post(url, {"method": "called", "note": "电话没人接"})
-    client.post(url, {"method": "referred", "posting_id": job.pk})
+    client.post(url, {"method": "referred", "referred_posting_id": job.pk})
     bad = client.post(url, {"method": "referred"})
     assert "推荐的是哪个岗位" in bad.content.decode()
     contacts = list(FollowUpContact.objects.filter(seeker=worker).order_by("id"))
