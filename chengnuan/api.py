@@ -58,6 +58,7 @@ def _mount_routers() -> None:
     from chengnuan.applications.api import router as applications_router
     from chengnuan.employment.api import router as employment_router
     from chengnuan.events.api import router as events_router
+    from chengnuan.matching.api import router as matching_router
     from chengnuan.notifications.api import router as notifications_router
 
     api.add_router("/accounts", accounts_router)
@@ -65,6 +66,7 @@ def _mount_routers() -> None:
     api.add_router("/applications", applications_router)
     api.add_router("/events", events_router)
     api.add_router("/notifications", notifications_router)
+    api.add_router("/matching", matching_router)
 
 
 _mount_routers()

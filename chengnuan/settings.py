@@ -95,8 +95,9 @@ INSTALLED_APPS = [
     "chengnuan.regions",
     "chengnuan.classifications",
     "chengnuan.accounts",
-    # Before employment: closing an account erases the worker's applications while the
-    # registration still names its user (employment's own erasure unlinks it).
+    # Before employment: closing an account erases the worker's matches and applications while
+    # the registration still names its user (employment's own erasure unlinks it).
+    "chengnuan.matching",
     "chengnuan.applications",
     "chengnuan.employment",
     "chengnuan.search",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("office/bulk/", include("chengnuan.bulk.urls")),
     path("", include("chengnuan.notifications.urls")),
     path("", include("chengnuan.events.urls")),
+    path("", include("chengnuan.matching.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

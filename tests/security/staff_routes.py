@@ -79,6 +79,12 @@ def staff_routes() -> Iterator[str]:
     """Every page route of the back office and every staff route of the API."""
     for route, _name in routes():
         if route.startswith(
-            ("office/", "api/v1/office/", "api/v1/applications/office", "api/v1/events/office/")
+            (
+                "office/",
+                "api/v1/office/",
+                "api/v1/applications/office",
+                "api/v1/events/office/",
+                "api/v1/matching/office/",
+            )
         ):
             yield route
