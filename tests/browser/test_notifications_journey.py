@@ -37,7 +37,7 @@ def test_a_worker_opens_the_sms_link_unsubscribes_and_finds_the_inbox(
     assert Unsubscription.objects.filter(user=worker, topic=PUSH.code).exists()
 
     sign_in_by_sms(page, sms_outbox, phone=worker.phone, role_label="我是求职者")
-    page.get_by_role("link", name=re.compile(r"消息（1条未读）")).click()
+    page.get_by_role("link", name=re.compile(r"消息\s*1\s*条未读")).click()
     page.get_by_role("link", name=re.compile("面试邀请：焊工")).click()
     page.get_by_role("heading", name="面试邀请：焊工").wait_for()
     page.get_by_role("link", name="← 我的消息").click()

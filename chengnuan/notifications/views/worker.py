@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from chengnuan.accounts.models import User
+from chengnuan.core.offline import offline_copy
 from chengnuan.core.pages import render_list
 from chengnuan.notifications.access import (
     get_own_notification_or_404,
@@ -25,6 +26,8 @@ from chengnuan.notifications.services.inbox import (
 from chengnuan.notifications.topics import get_topic
 
 
+# A worker's messages stay readable offline (the service worker keeps marked pages).
+@offline_copy
 def inbox(request: HttpRequest) -> HttpResponse:
     user = recipient_required(request)
     return render_list(
@@ -39,6 +42,7 @@ def inbox_mark_all_read(request: HttpRequest) -> HttpResponse:
     return redirect("notifications:inbox")
 
 
+@offline_copy
 def message(request: HttpRequest, pk: int) -> HttpResponse:
     user = recipient_required(request)
     notification = notification_open(notification=get_own_notification_or_404(user, pk))
