@@ -2,12 +2,12 @@
 inputs.py field for field; outputs never carry an unmasked 身份证号."""
 
 import datetime
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import AfterValidator, PlainSerializer, WithJsonSchema
+from pydantic import AfterValidator, WithJsonSchema
 
+from chengnuan.core.amounts import AmountIn, AmountOut
 from chengnuan.employment.choices import (
     ContractType,
     Education,
@@ -19,16 +19,6 @@ from chengnuan.employment.choices import (
 from chengnuan.employment.models import Employer, JobSeeker, Posting
 
 # --- inputs -----------------------------------------------------------------------------------
-
-
-def _json_amount(value: Decimal) -> int | float:
-    """An exact amount as a JSON number: 4000, 0.5 (never 4000.00 as a string)."""
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-# Yuan, exact to the fen (0.5 元/件): a number or a string in, a number out.
-WageAmountIn = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2)]
-WageAmountOut = Annotated[Decimal, PlainSerializer(_json_amount, return_type=float)]
 
 
 def _wall_clock(value: datetime.time) -> datetime.time:
@@ -75,8 +65,8 @@ class EmployerIn(Schema):
 class PostingIn(Schema):
     title: str
     county_code: str
-    wage_min: WageAmountIn
-    wage_max: WageAmountIn
+    wage_min: AmountIn
+    wage_max: AmountIn
     contact_name: str
     contact_phone: str
     valid_until: datetime.date
@@ -111,7 +101,7 @@ class SeekerFields(Schema):
     hukou_area_code: str | None = None
     wanted_occupation_codes: list[str] = []
     wanted_area_codes: list[str] = []
-    expected_wage: WageAmountIn | None = None
+    expected_wage: AmountIn | None = None
     expected_wage_unit: str = WageUnit.MONTH
     available_from: datetime.date | None = None
     skills: str = ""
@@ -145,7 +135,7 @@ class SeekerPatch(Schema):
     hukou_area_code: str | None = None
     wanted_occupation_codes: list[str] = unchanged_if_left_out()
     wanted_area_codes: list[str] = unchanged_if_left_out()
-    expected_wage: WageAmountIn | None = None
+    expected_wage: AmountIn | None = None
     expected_wage_unit: str = unchanged_if_left_out()
     available_from: datetime.date | None = None
     skills: str = unchanged_if_left_out()
@@ -203,8 +193,8 @@ class PostingSummary(Schema):
     county_name: str
     city_code: str
     occupation_code: str | None
-    wage_min: WageAmountOut
-    wage_max: WageAmountOut
+    wage_min: AmountOut
+    wage_max: AmountOut
     wage_unit: str
     wage_unit_label: str
     wage_months: int | None
@@ -356,7 +346,7 @@ class SeekerOut(SeekerListOut):
     hukou_area_code: str | None
     wanted_occupation_codes: list[str]
     wanted_area_codes: list[str]
-    expected_wage: WageAmountOut | None
+    expected_wage: AmountOut | None
     expected_wage_unit: str
     available_from: datetime.date | None
     skills: str

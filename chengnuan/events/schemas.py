@@ -6,6 +6,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from chengnuan.core.amounts import AmountOut
 from chengnuan.events.choices import FairKind
 from chengnuan.events.models import Booth, FairSignup, InterviewBooking, JobFair
 from chengnuan.regions.models import CoordSystem
@@ -114,8 +115,8 @@ class FairOut(Schema):
 class BoothPostingOut(Schema):
     id: int
     title: str
-    wage_min: int
-    wage_max: int
+    wage_min: AmountOut
+    wage_max: AmountOut
     wage_unit: str
     headcount: int
 

@@ -4,6 +4,7 @@ import datetime
 
 from ninja import Field, Schema
 
+from chengnuan.core.amounts import AmountOut
 from chengnuan.employment.models import Posting
 
 
@@ -15,8 +16,8 @@ class PostingBrief(Schema):
     employer_name: str = Field(alias="employer.name")
     county_code: str = Field(alias="county_id")
     county_name: str = Field(alias="county.name")
-    wage_min: int
-    wage_max: int
+    wage_min: AmountOut
+    wage_max: AmountOut
     wage_unit: str
     open_to_older: bool
     benefits: list[str] = Field(description="福利待遇（中文）")

@@ -7,6 +7,7 @@ from WGS-84 is smooth over a city, so kilometres come out the same."""
 import datetime
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import numpy as np
 from django.db.models import Q, QuerySet
@@ -193,9 +194,9 @@ def _age(birth: datetime.date, on: datetime.date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def _monthly(wage: int | None, unit: str) -> float:
+def _monthly(wage: Decimal | None, unit: str) -> float:
     factor = MONTHLY_FACTOR.get(unit)  # type: ignore[call-overload]
-    return wage * factor if wage and factor else np.nan
+    return float(wage) * factor if wage and factor else np.nan
 
 
 def seeker_age(seeker: JobSeeker) -> int:
