@@ -1,7 +1,7 @@
 """The registry of message topics. Each domain app registers its own from AppConfig.ready();
 notifications knows no topic by name."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,9 @@ class Topic:
     # Quiet hours hold every topic's SMS.
     promotional: bool = False
     # Sample context for the staff preview of the topic's templates.
-    sample: tuple[tuple[str, object], ...] = ()
+    # Sample values (for the staff preview) may be lists: left out of the hash, so a topic
+    # stays usable as a dict key.
+    sample: tuple[tuple[str, object], ...] = field(default=(), hash=False)
 
     def sample_context(self) -> dict[str, object]:
         return dict(self.sample)
