@@ -65,3 +65,15 @@ class BrowserSessionAuth(SessionAuth):
 
 
 ApiAuth = [TokenAuth(), BrowserSessionAuth()]
+
+
+def _anyone(request: HttpRequest) -> bool:
+    """Lets a route be public while a token or session, when present, still identifies the
+    caller (so a signed-in worker sees the contact phone)."""
+    return True
+
+
+# A public route that still knows a signed-in caller.
+OptionalAuth = [*ApiAuth, _anyone]
+# In OpenAPI an empty security requirement says a route also answers anonymous callers.
+ANONYMOUS_TOO: dict[str, Any] = {"security": [{}]}

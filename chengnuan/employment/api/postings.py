@@ -15,12 +15,12 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from chengnuan.accounts.access import login_required_kind, staff_required
-from chengnuan.accounts.api_auth import ApiAuth
+from chengnuan.accounts.api_auth import ANONYMOUS_TOO, ApiAuth, OptionalAuth
 from chengnuan.accounts.models import User, UserKind
 from chengnuan.core.api_errors import QueryParameterError
 from chengnuan.core.pagination import MAX_PAGE, MAX_PAGE_SIZE, PAGE_SIZE, Pagination
 from chengnuan.employment import access
-from chengnuan.employment.api.common import ANONYMOUS_TOO, OptionalAuth, input_fields
+from chengnuan.employment.api.common import input_fields
 from chengnuan.employment.choices import Source
 from chengnuan.employment.forms.search import SearchForm
 from chengnuan.employment.inputs import EmployerInput, PostingInput

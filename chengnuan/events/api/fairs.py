@@ -8,10 +8,9 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from chengnuan.accounts.access import staff_required
-from chengnuan.accounts.api_auth import ApiAuth
+from chengnuan.accounts.api_auth import ANONYMOUS_TOO, ApiAuth, OptionalAuth
 from chengnuan.core.pagination import Pagination
 from chengnuan.events import access
-from chengnuan.events.api.common import ANONYMOUS_TOO, OptionalAuth
 from chengnuan.events.choices import FairStatus
 from chengnuan.events.inputs import FairInput
 from chengnuan.events.models import JobFair
