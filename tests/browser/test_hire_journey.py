@@ -19,12 +19,17 @@ from chengnuan.matching.services.compute import match_new_postings
 from chengnuan.matching.services.push import matches_push_city
 from chengnuan.notifications.models import Notification
 from tests.applications.support import invitation
+from tests.browser.conftest import needs_concurrent_database
 from tests.browser.test_interview_room import signed_in_page
 from tests.employment.factories import EmployerUserFactory
 from tests.factories import EmployerFactory, StaffFactory
 from tests.matching.support import NEAR_TIEXI, SHENYANG, posting, seeker
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    needs_concurrent_database,
+]
 
 
 def test_a_pushed_posting_is_applied_for_interviewed_over_video_and_counted_as_a_hire(

@@ -7,8 +7,13 @@ from django.conf import settings
 from django.test import Client
 
 from tests.applications.support import invited, make_world
+from tests.browser.conftest import needs_concurrent_database
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    needs_concurrent_database,
+]
 
 
 def signed_in_page(new_page, live_server, user):
